@@ -1,0 +1,1 @@
+//! Cloud configuration, resolved as openstacksdk's config loader does. No network.

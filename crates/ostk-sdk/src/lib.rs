@@ -1,0 +1,3 @@
+//! Typed OpenStack SDK: one module per service, on top of `ostk-client`.
+pub use ostk_client as client;
+pub use ostk_client::config;
