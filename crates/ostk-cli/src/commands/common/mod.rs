@@ -1,0 +1,4 @@
+//! Commands that belong to no service (cliff's built-ins and `configuration show`).
+
+pub mod complete;
+pub mod help;

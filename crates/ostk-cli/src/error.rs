@@ -1,0 +1,41 @@
+//! The one error type of the CLI layer. Rendering (python-openstackclient's wording, exit
+//! codes) happens once, in `lib.rs`.
+
+/// Errors a command run can end with.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad command-line usage: argparse prints the usage, then `prog: error: message`; exit 2.
+    #[error("{message}")]
+    Usage {
+        /// The usage block of the command.
+        usage: String,
+        /// `openstack server list`.
+        prog: String,
+        /// argparse's message.
+        message: String,
+    },
+    /// Words that are no command; exit 2 with suggestions.
+    #[error("unknown command")]
+    UnknownCommand {
+        /// The words as typed.
+        words: String,
+        /// Close command names.
+        suggestions: Vec<String>,
+    },
+    /// Output formatting failed (unknown column…).
+    #[error(transparent)]
+    Output(#[from] ostk_output::OutputError),
+    /// Anything else, already worded for the user.
+    #[error("{0}")]
+    Message(String),
+}
+
+impl CliError {
+    /// Process exit code, as python-openstackclient uses them.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage { .. } | CliError::UnknownCommand { .. } => 2,
+            _ => 1,
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Turning results and errors into what python-openstackclient prints.
+
+use crate::{
+    Terminal,
+    context::Context,
+    error::CliError,
+    output_args::{ListFormatArgs, ShowFormatArgs},
+    registry::{Entry, Kind, Output},
+};
+use clap::FromArgMatches;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use std::io::Write;
+
+/// cliff reads these two variables for its table formatter defaults.
+fn cliff_env(ctx: &Context) -> (i64, bool) {
+    // cliff: int(os.environ.get('CLIFF_MAX_TERM_WIDTH', 0)), bool(int(os.environ.get('CLIFF_FIT_WIDTH', 0)))
+    let max = ctx
+        .env
+        .get("CLIFF_MAX_TERM_WIDTH")
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    let fit = ctx
+        .env
+        .get("CLIFF_FIT_WIDTH")
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .unwrap_or(0)
+        != 0;
+    (max, fit)
+}
+
+fn positive(w: i64) -> Option<usize> {
+    usize::try_from(w).ok().filter(|w| *w > 0)
+}
+
+fn bad(what: &str, value: &str) -> CliError {
+    CliError::Message(format!("unknown {what} {value}"))
+}
+
+/// Renders a command's result on `out` with the formatter options it was given.
+pub fn output(
+    entry: &Entry,
+    matches: &clap::ArgMatches,
+    output: Output,
+    ctx: &Context,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let parse_err = |e: clap::Error| CliError::Message(e.to_string());
+    let (env_max, env_fit) = cliff_env(ctx);
+    let res = match (output, entry.kind) {
+        (Output::None, _) => Ok(()),
+        (Output::Text(t), _) => out
+            .write_all(t.as_bytes())
+            .map_err(ostk_output::OutputError::from),
+        (Output::List(listing), Kind::List) => {
+            let a = ListFormatArgs::from_arg_matches(matches).map_err(parse_err)?;
+            let opts = ostk_output::ListOptions {
+                format: ostk_output::ListFormat::from_name(&a.format)
+                    .ok_or_else(|| bad("format", &a.format))?,
+                columns: a.columns,
+                sort_columns: a.sort_columns,
+                sort_descending: a.sort_descending,
+                noindent: a.noindent,
+                quote: ostk_output::Quote::from_name(&a.quote)
+                    .ok_or_else(|| bad("quote", &a.quote))?,
+                max_width: positive(a.max_width.unwrap_or(env_max)),
+                fit_width: a.fit_width || env_fit,
+                print_empty: a.print_empty,
+                terminal_width: term.stdout_width,
+            };
+            ostk_output::write_list(&listing, &opts, out).map(|report| {
+                // cliff logs these (e.g. unsortable columns) as warnings.
+                for w in report.warnings {
+                    tracing::warn!("{w}");
+                }
+            })
+        }
+        (Output::One(record), Kind::Show) => {
+            let a = ShowFormatArgs::from_arg_matches(matches).map_err(parse_err)?;
+            let opts = ostk_output::ShowOptions {
+                format: ostk_output::ShowFormat::from_name(&a.format)
+                    .ok_or_else(|| bad("format", &a.format))?,
+                columns: a.columns,
+                noindent: a.noindent,
+                prefix: a.prefix,
+                max_width: positive(a.max_width.unwrap_or(env_max)),
+                fit_width: a.fit_width || env_fit,
+                print_empty: a.print_empty,
+                terminal_width: term.stdout_width,
+            };
+            ostk_output::write_one(&record, &opts, out)
+        }
+        (_, kind) => {
+            return Err(CliError::Message(format!(
+                "internal error: {kind:?} command returned the wrong kind of output"
+            )));
+        }
+    };
+    match res {
+        Err(ostk_output::OutputError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(())
+        }
+        other => other.map_err(CliError::from),
+    }
+}
+
+/// The one stderr line for a failed command.
+pub fn error_line(e: &CliError) -> String {
+    e.to_string()
+}
+
+/// argparse's name for an argument in messages: `-f/--format`, or the metavar of a positional.
+fn arg_name(cmd: &clap::Command, id_or_flag: &str) -> String {
+    let flag = id_or_flag.split_whitespace().next().unwrap_or(id_or_flag);
+    let found = cmd.get_arguments().find(|a| {
+        a.get_id().as_str() == flag
+            || a.get_long().is_some_and(|l| flag == format!("--{l}"))
+            || a.get_short().is_some_and(|s| flag == format!("-{s}"))
+            || a.get_value_names()
+                .is_some_and(|v| v.iter().any(|n| flag == n.as_str()))
+    });
+    match found {
+        Some(a) if a.is_positional() => a
+            .get_value_names()
+            .and_then(|v| v.first())
+            .map_or_else(|| a.get_id().to_string(), |v| v.to_string()),
+        Some(a) => {
+            let mut names = Vec::new();
+            if let Some(s) = a.get_short() {
+                names.push(format!("-{s}"));
+            }
+            if let Some(l) = a.get_long() {
+                names.push(format!("--{l}"));
+            }
+            names.join("/")
+        }
+        None => flag.to_string(),
+    }
+}
+
+fn ctx_str(e: &clap::Error, kind: ContextKind) -> Option<String> {
+    match e.get(kind)? {
+        ContextValue::String(s) => Some(s.clone()),
+        ContextValue::Strings(v) => Some(v.join(" ")),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Words a clap parse error the way argparse words it.
+pub fn argparse_message(e: &clap::Error, cmd: &clap::Command) -> String {
+    let arg = ctx_str(e, ContextKind::InvalidArg).unwrap_or_default();
+    match e.kind() {
+        ErrorKind::UnknownArgument => format!("unrecognized arguments: {arg}"),
+        ErrorKind::InvalidValue => {
+            let value = ctx_str(e, ContextKind::InvalidValue).unwrap_or_default();
+            let name = arg_name(cmd, &arg);
+            match e.get(ContextKind::ValidValue) {
+                Some(ContextValue::Strings(valid)) if !value.is_empty() => {
+                    let list = valid
+                        .iter()
+                        .map(|v| format!("'{v}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    format!("argument {name}: invalid choice: '{value}' (choose from {list})")
+                }
+                _ => format!("argument {name}: expected one argument"),
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let value = ctx_str(e, ContextKind::InvalidValue).unwrap_or_default();
+            let name = arg_name(cmd, &arg);
+            let is_int = cmd
+                .get_arguments()
+                .find(|a| arg_name(cmd, a.get_id().as_str()) == name)
+                .and_then(|a| {
+                    a.get_value_names().and_then(|v| v.first()).map(|v| {
+                        v.as_str() == "<integer>" || v.contains("size") || v.contains("count")
+                    })
+                })
+                .unwrap_or(false);
+            if is_int {
+                format!("argument {name}: invalid int value: '{value}'")
+            } else {
+                format!("argument {name}: invalid value: '{value}'")
+            }
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = ctx_str(e, ContextKind::PriorArg).unwrap_or_default();
+            format!(
+                "argument {}: not allowed with argument {}",
+                arg_name(cmd, &arg),
+                arg_name(cmd, &prior)
+            )
+        }
+        ErrorKind::MissingRequiredArgument => {
+            let names = match e.get(ContextKind::InvalidArg) {
+                Some(ContextValue::Strings(v)) => v
+                    .iter()
+                    .map(|a| arg_name(cmd, a))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                _ => arg_name(cmd, &arg),
+            };
+            format!("the following arguments are required: {names}")
+        }
+        ErrorKind::NoEquals | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("argument {}: expected one argument", arg_name(cmd, &arg))
+        }
+        _ => e.kind().as_str().unwrap_or("invalid arguments").to_string(),
+    }
+}

@@ -1,0 +1,89 @@
+//! Property tests: structural invariants of the formatters.
+
+use ostk_output::width::display_width;
+use ostk_output::{Cell, ListFormat, ListOptions, Listing, ShowOptions, write_list, write_one};
+use proptest::prelude::*;
+
+fn text() -> impl Strategy<Value = String> {
+    prop::string::string_regex("[a-zA-Z0-9 ,.:'\"é日本語😀\n-]{0,40}").unwrap()
+}
+
+fn cell() -> impl Strategy<Value = Cell> {
+    prop_oneof![
+        Just(Cell::None),
+        any::<bool>().prop_map(Cell::Bool),
+        any::<i64>().prop_map(Cell::Int),
+        (-1e20f64..1e20).prop_map(Cell::Float),
+        text().prop_map(Cell::Str),
+    ]
+}
+
+fn listing() -> impl Strategy<Value = Listing> {
+    (1usize..5).prop_flat_map(|n| {
+        (
+            prop::collection::vec("[A-Za-z ]{1,12}", n),
+            prop::collection::vec(prop::collection::vec(cell(), n), 0..6),
+        )
+            .prop_map(|(columns, rows)| Listing {
+                // unique names: Python dicts (json/yaml rows) collapse duplicates
+                columns: columns
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| format!("{c}{i}"))
+                    .collect(),
+                rows,
+            })
+    })
+}
+
+proptest! {
+    #[test]
+    fn table_lines_have_equal_width(l in listing(), mw in prop::option::of(20usize..120)) {
+        let o = ListOptions { max_width: mw, print_empty: true, ..Default::default() };
+        let mut out = Vec::new();
+        write_list(&l, &o, &mut out).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        let widths: Vec<usize> = s.trim_end_matches('\n').split('\n').map(display_width).collect();
+        prop_assert!(widths.windows(2).all(|w| w[0] == w[1]), "{}", s);
+    }
+
+    #[test]
+    fn json_parses_back(l in listing()) {
+        let o = ListOptions { format: ListFormat::Json, ..Default::default() };
+        let mut out = Vec::new();
+        write_list(&l, &o, &mut out).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let arr = v.as_array().unwrap();
+        prop_assert_eq!(arr.len(), l.rows.len());
+        for (obj, row) in arr.iter().zip(&l.rows) {
+            for (c, cell) in l.columns.iter().zip(row) {
+                let got = &obj[c.as_str()];
+                match cell {
+                    Cell::None => prop_assert!(got.is_null()),
+                    Cell::Bool(b) => prop_assert_eq!(got.as_bool(), Some(*b)),
+                    Cell::Int(i) => prop_assert_eq!(got.as_i64(), Some(*i)),
+                    // serde_json's default float parser is not always correctly rounded
+                    Cell::Float(f) => {
+                        let g = got.as_f64().unwrap();
+                        prop_assert!((g - f).abs() <= f.abs() * 1e-15, "{} vs {}", g, f);
+                    }
+                    Cell::Str(s) => prop_assert_eq!(got.as_str(), Some(s.as_str())),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn show_json_parses_back(fields in prop::collection::vec(("[a-z_]{1,10}", text()), 0..6)) {
+        let r = ostk_output::Record {
+            fields: fields.iter().map(|(k, v)| (k.clone(), Cell::Str(v.clone()))).collect(),
+        };
+        let o = ShowOptions { format: ostk_output::ShowFormat::Json, noindent: true, ..Default::default() };
+        let mut out = Vec::new();
+        write_one(&r, &o, &mut out).unwrap();
+        prop_assert!(out.ends_with(b"\n"));
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        prop_assert!(v.is_object());
+    }
+}

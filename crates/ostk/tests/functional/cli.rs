@@ -1,0 +1,141 @@
+//! The CLI shell around commands: help, usage errors, completion, program name — compared with
+//! the reference where python-openstackclient's output is deterministic.
+
+use crate::support::{Scratch, both, ostk, run};
+use std::collections::BTreeMap;
+
+fn last_line(s: &str) -> &str {
+    s.trim_end().lines().last().unwrap_or("")
+}
+
+#[test]
+fn command_help_is_identical() {
+    let s = Scratch::new();
+    for args in [
+        &["help", "configuration", "show"][..],
+        &["configuration", "show", "-h"],
+        &["help", "complete"],
+        &["help", "help"],
+    ] {
+        let (o, r) = both(args, &BTreeMap::new(), &s.cwd(), &s.home());
+        assert_eq!(o, r, "ostk {args:?} differs from openstack");
+    }
+}
+
+#[test]
+fn usage_errors_are_identical() {
+    let s = Scratch::new();
+    for args in [
+        &["configuration", "show", "--bogus"][..],
+        &["configuration", "show", "-f", "xml"],
+        &["configuration", "show", "--mask", "--unmask"],
+        &["configuration", "show", "--max-width", "x"],
+        &["complete", "--shell", "zsh"],
+    ] {
+        let (o, r) = both(args, &BTreeMap::new(), &s.cwd(), &s.home());
+        assert_eq!(
+            (o.code, &o.stdout, &o.stderr),
+            (r.code, &r.stdout, &r.stderr),
+            "ostk {args:?} differs"
+        );
+    }
+}
+
+#[test]
+fn global_option_errors_match() {
+    let s = Scratch::new();
+    // The reference's global usage lists auth options in a random order, so compare the error line.
+    for args in [
+        &["--os-cloud"][..],
+        &["--os-interface", "bogus", "configuration", "show"],
+        &["--os-auth-type", "nope", "configuration", "show"],
+    ] {
+        let (o, r) = both(args, &BTreeMap::new(), &s.cwd(), &s.home());
+        assert_eq!(o.code, r.code, "{args:?}");
+        assert_eq!(last_line(&o.stderr), last_line(&r.stderr), "{args:?}");
+        assert!(
+            o.stderr
+                .starts_with("usage: openstack [--version] [-v | -q]")
+                || o.stderr.starts_with("usage: ostk [--version] [-v | -q]")
+        );
+    }
+}
+
+#[test]
+fn unknown_command_matches_first_line_and_exit_code() {
+    let s = Scratch::new();
+    let (o, r) = both(&["nosuch", "thing"], &BTreeMap::new(), &s.cwd(), &s.home());
+    assert_eq!(o.code, 2);
+    assert_eq!(o.code, r.code);
+    let first = |x: &str| {
+        x.lines()
+            .next()
+            .unwrap_or("")
+            .replace("'ostk'", "'openstack'")
+            .to_string()
+    };
+    assert_eq!(
+        first(&o.stdout).replace("ostk", "openstack"),
+        first(&r.stdout)
+    );
+    assert_eq!(o.stdout.lines().nth(1), Some("Did you mean one of these?"));
+}
+
+#[test]
+fn completion_data_matches_for_shared_commands() {
+    let s = Scratch::new();
+    let (o, r) = both(
+        &["complete", "--shell", "none"],
+        &BTreeMap::new(),
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!(o.code, 0);
+    for key in ["cmds_configuration_show=", "cmds_complete=", "cmds_help="] {
+        let line = |t: &str| {
+            t.lines()
+                .find(|l| l.trim_start().starts_with(key))
+                .map(str::to_string)
+        };
+        assert_eq!(line(&o.stdout), line(&r.stdout), "{key}");
+    }
+    let (o, r) = both(&["complete"], &BTreeMap::new(), &s.cwd(), &s.home());
+    assert!(o.stdout.starts_with("_openstack()\n{\n") || o.stdout.starts_with("_ostk()\n{\n"));
+    assert_eq!(o.stdout.lines().last(), Some("complete -F _ostk ostk"));
+    // The trailer (the completion function's logic) is cliff's, byte for byte.
+    let trailer =
+        |t: &str| t[t.find("\n  dash=-").unwrap()..t.rfind("complete -F").unwrap()].to_string();
+    assert_eq!(trailer(&o.stdout), trailer(&r.stdout));
+}
+
+#[test]
+fn invoked_as_openstack_behaves_the_same() {
+    let s = Scratch::new();
+    let link = s.dir.path().join("openstack");
+    std::os::unix::fs::symlink(ostk(), &link).unwrap();
+    let v = run(
+        &link,
+        &["--version".to_string()],
+        &BTreeMap::new(),
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!(v.code, 0);
+    assert_eq!(
+        v.stdout,
+        format!("openstack {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let h = run(
+        &link,
+        &["help".into(), "configuration".into(), "show".into()],
+        &BTreeMap::new(),
+        &s.cwd(),
+        &s.home(),
+    );
+    assert!(
+        h.stdout
+            .starts_with("usage: openstack configuration show [-h]"),
+        "{}",
+        h.stdout
+    );
+}

@@ -1,0 +1,7 @@
+//! Functional tests: the real `ostk` binary side by side with the reference python-openstackclient
+//! (`OSTK_REFERENCE_OPENSTACK`), and against the local devcloud (`OSTK_DEVCLOUD_CLOUDS`).
+//! Run by `scripts/test-all`, which brings both up.
+
+mod cli;
+mod config_show;
+mod support;
