@@ -25,6 +25,9 @@ pub enum CliError {
     /// Output formatting failed (unknown column…).
     #[error(transparent)]
     Output(#[from] ostk_output::OutputError),
+    /// Cloud configuration could not be resolved.
+    #[error(transparent)]
+    Config(#[from] ostk_sdk::config::ConfigError),
     /// Anything else, already worded for the user.
     #[error("{0}")]
     Message(String),
@@ -35,6 +38,7 @@ impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage { .. } | CliError::UnknownCommand { .. } => 2,
+            CliError::Config(e) => u8::try_from(e.exit_code()).unwrap_or(1),
             _ => 1,
         }
     }

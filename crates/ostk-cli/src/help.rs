@@ -326,6 +326,10 @@ pub fn format_help(
 
 /// Builds argparse actions from a clap command (arguments in declaration order).
 pub fn actions_from_clap(cmd: &clap::Command) -> Vec<Action> {
+    // Groups named in `#[arg(group = …)]` only exist once the command is built.
+    let mut cmd = cmd.clone();
+    cmd.build();
+    let cmd = &cmd;
     let mut mutex_groups: Vec<Vec<String>> = Vec::new();
     for g in cmd.get_groups() {
         let mut g = g.clone();

@@ -9,6 +9,7 @@ pub mod context;
 pub mod error;
 pub mod globals;
 pub mod help;
+pub mod logging;
 pub mod output_args;
 pub mod registry;
 mod render;
@@ -34,9 +35,7 @@ pub fn main() -> ExitCode {
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "ostk".to_string());
     let argv: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
-    let env: std::collections::BTreeMap<String, String> = std::env::vars_os()
-        .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
-        .collect();
+    let env = ostk_sdk::config::Env::from_process();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut err = std::io::stderr().lock();
@@ -56,7 +55,7 @@ pub struct Terminal {
 }
 
 impl Terminal {
-    fn detect(env: &std::collections::BTreeMap<String, String>) -> Self {
+    fn detect(env: &ostk_sdk::config::Env) -> Self {
         use std::io::IsTerminal;
         let tty = std::io::stdout().is_terminal();
         let size = if tty {
@@ -76,7 +75,7 @@ impl Terminal {
 pub fn run(
     prog: &str,
     argv: Vec<String>,
-    env: std::collections::BTreeMap<String, String>,
+    env: ostk_sdk::config::Env,
     term: &Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -93,6 +92,10 @@ pub fn run(
     if split.flag("version") {
         let _ = writeln!(out, "{prog} {VERSION}");
         return 0;
+    }
+    if let Err(e) = logging::init(&split) {
+        let _ = writeln!(err, "{e}");
+        return 1;
     }
     let want_help = split.flag("help");
     let commands = commands::all();
@@ -136,7 +139,7 @@ pub fn run(
             let _ = writeln!(
                 err,
                 "{usage}\n{cmd_prog}: error: {}",
-                render::argparse_message(&e, &cmd)
+                render::argparse_message(&e, &cmd, &split.rest[found.consumed..])
             );
             return 2;
         }

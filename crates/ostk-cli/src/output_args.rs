@@ -24,6 +24,7 @@ pub struct ListFormatArgs {
     pub noindent: bool,
     /// Maximum display width, <1 to disable. You can also use the CLIFF_MAX_TERM_WIDTH environment variable, but the parameter takes precedence.
     #[arg(
+        verbatim_doc_comment,
         long = "max-width",
         value_name = "<integer>",
         help_heading = "table formatter",
@@ -34,7 +35,11 @@ pub struct ListFormatArgs {
     #[arg(long = "fit-width", help_heading = "table formatter")]
     pub fit_width: bool,
     /// Print empty table if there is no data to show.
-    #[arg(long = "print-empty", help_heading = "table formatter")]
+    #[arg(
+        verbatim_doc_comment,
+        long = "print-empty",
+        help_heading = "table formatter"
+    )]
     pub print_empty: bool,
     /// specify the column(s) to sort the data (columns specified first have a priority, non-existing columns are ignored), column names are case-insensitive and accept underscores for spaces, can be repeated
     #[arg(long = "sort-column", value_name = "SORT_COLUMN", action = ArgAction::Append, help_heading = "output formatters")]
@@ -79,6 +84,7 @@ pub struct ShowFormatArgs {
     pub prefix: String,
     /// Maximum display width, <1 to disable. You can also use the CLIFF_MAX_TERM_WIDTH environment variable, but the parameter takes precedence.
     #[arg(
+        verbatim_doc_comment,
         long = "max-width",
         value_name = "<integer>",
         help_heading = "table formatter",
@@ -89,7 +95,11 @@ pub struct ShowFormatArgs {
     #[arg(long = "fit-width", help_heading = "table formatter")]
     pub fit_width: bool,
     /// Print empty table if there is no data to show.
-    #[arg(long = "print-empty", help_heading = "table formatter")]
+    #[arg(
+        verbatim_doc_comment,
+        long = "print-empty",
+        help_heading = "table formatter"
+    )]
     pub print_empty: bool,
 }
 

@@ -147,7 +147,7 @@ fn ctx_str(e: &clap::Error, kind: ContextKind) -> Option<String> {
 }
 
 /// Words a clap parse error the way argparse words it.
-pub fn argparse_message(e: &clap::Error, cmd: &clap::Command) -> String {
+pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -> String {
     let arg = ctx_str(e, ContextKind::InvalidArg).unwrap_or_default();
     match e.kind() {
         ErrorKind::UnknownArgument => format!("unrecognized arguments: {arg}"),
@@ -186,11 +186,16 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command) -> String {
         }
         ErrorKind::ArgumentConflict => {
             let prior = ctx_str(e, ContextKind::PriorArg).unwrap_or_default();
-            format!(
-                "argument {}: not allowed with argument {}",
-                arg_name(cmd, &arg),
-                arg_name(cmd, &prior)
-            )
+            let (a, b) = (arg_name(cmd, &arg), arg_name(cmd, &prior));
+            // argparse blames the option that came second on the command line.
+            let pos = |name: &str| {
+                argv.iter().position(|x| {
+                    name.split('/')
+                        .any(|n| x == n || x.starts_with(&format!("{n}=")))
+                })
+            };
+            let (later, earlier) = if pos(&a) < pos(&b) { (b, a) } else { (a, b) };
+            format!("argument {later}: not allowed with argument {earlier}")
         }
         ErrorKind::MissingRequiredArgument => {
             let names = match e.get(ContextKind::InvalidArg) {

@@ -17,7 +17,7 @@ pub(crate) enum Field {
 impl Field {
     pub(crate) fn of(c: &Cell) -> Field {
         match c {
-            Cell::Formatted { .. } => Field::Str(c.value_text()),
+            Cell::Formatted { .. } | Cell::Repr { .. } => Field::Str(c.value_text()),
             _ => match c.machine() {
                 PyVal::None => Field::None,
                 v @ (PyVal::Bool(_) | PyVal::Int(_) | PyVal::UInt(_) | PyVal::Float(_)) => {

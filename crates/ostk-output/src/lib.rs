@@ -56,6 +56,14 @@ pub enum Cell {
         /// `machine_readable()`.
         machine: Value,
     },
+    /// A Python object that is not JSON-shaped (e.g. a list of tuples): `text` is its `str()`
+    /// for table/value/csv/shell, `value` what json/yaml emit for it.
+    Repr {
+        /// Python `str()` of the object.
+        text: String,
+        /// Its JSON/YAML form.
+        value: Value,
+    },
 }
 
 impl From<&str> for Cell {
@@ -224,14 +232,16 @@ impl Cell {
             Cell::Int(i) => PyVal::Int(*i),
             Cell::Float(f) => PyVal::Float(*f),
             Cell::Str(s) => PyVal::Str(s),
-            Cell::Raw(v) | Cell::Formatted { machine: v, .. } => PyVal::from_json(v),
+            Cell::Raw(v) | Cell::Formatted { machine: v, .. } | Cell::Repr { value: v, .. } => {
+                PyVal::from_json(v)
+            }
         }
     }
 
     /// The plain value (not machine-readable form) for sorting/alignment.
     fn plain(&self) -> Option<PyVal<'_>> {
         match self {
-            Cell::Formatted { .. } => None,
+            Cell::Formatted { .. } | Cell::Repr { .. } => None,
             other => Some(other.machine()),
         }
     }
@@ -240,6 +250,7 @@ impl Cell {
     pub fn table_text(&self) -> String {
         match self {
             Cell::Formatted { human, .. } => human.clone(),
+            Cell::Repr { text, .. } => text.clone(),
             other => py_str(other.machine()),
         }
     }
@@ -247,7 +258,10 @@ impl Cell {
     /// Text used by the value/csv/shell formatters (`str(machine_readable())`
     /// or `str()`).
     pub fn value_text(&self) -> String {
-        py_str(self.machine())
+        match self {
+            Cell::Repr { text, .. } => text.clone(),
+            other => py_str(other.machine()),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ use crate::registry::{Entry, entry};
 
 static COMMANDS: &[Entry] = &[
     entry::<common::complete::Complete>(),
+    entry::<common::configuration_show::ShowConfiguration>(),
     entry::<common::help::Help>(),
 ];
 

@@ -57,11 +57,26 @@ pub fn run(
     }
 }
 
-/// Runs the same invocation with both CLIs.
+/// `ostk` installed under the name `openstack` (a symlink in a private directory), as users
+/// drop it in.
+pub fn ostk_as_openstack() -> PathBuf {
+    static LINK: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    LINK.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("ostk-functional-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let link = dir.join("openstack");
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(ostk(), &link).unwrap();
+        link
+    })
+    .clone()
+}
+
+/// Runs the same invocation with ostk (installed as `openstack`) and the reference.
 pub fn both(args: &[&str], env: &BTreeMap<String, String>, cwd: &Path, home: &Path) -> (Run, Run) {
     let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
     (
-        run(&ostk(), &args, env, cwd, home),
+        run(&ostk_as_openstack(), &args, env, cwd, home),
         run(&reference(), &args, env, cwd, home),
     )
 }

@@ -1,4 +1,5 @@
 //! Commands that belong to no service (cliff's built-ins and `configuration show`).
 
 pub mod complete;
+pub mod configuration_show;
 pub mod help;
