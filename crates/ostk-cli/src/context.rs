@@ -55,7 +55,14 @@ impl Context {
                 CliError::Message(format!("cannot read the current directory: {e}"))
             })?;
             let fs = Fs::from_env(&self.env, cwd);
-            let cfg = CloudConfig::resolve(&self.config_args(), &self.env, &fs)?;
+            let cfg = CloudConfig::resolve_reporting(&self.config_args(), &self.env, &fs).map_err(
+                |(e, warnings)| {
+                    for w in warnings {
+                        tracing::warn!("{w}");
+                    }
+                    e
+                },
+            )?;
             for w in cfg.warnings() {
                 tracing::warn!("{w}");
             }

@@ -73,29 +73,7 @@ const fn auth(
 }
 
 /// keystoneauth's auth plugin names, as python-openstackclient 10.5 offers them.
-pub static AUTH_TYPES: &[&str] = &[
-    "admin_token",
-    "http_basic",
-    "none",
-    "password",
-    "token",
-    "v2password",
-    "v2token",
-    "v3applicationcredential",
-    "v3multifactor",
-    "v3oauth2clientcredential",
-    "v3oauth2mtlsclientcredential",
-    "v3oidcaccesstoken",
-    "v3oidcauthcode",
-    "v3oidcclientcredentials",
-    "v3oidcdeviceauthz",
-    "v3oidcpassword",
-    "v3password",
-    "v3token",
-    "v3tokenlessauth",
-    "v3totp",
-    "v3websso",
-];
+pub use ostk_sdk::config::plugins::AUTH_TYPE_CHOICES as AUTH_TYPES;
 
 /// Every global option of python-openstackclient 10.5, in `--help` order.
 pub static GLOBAL_OPTS: &[GlobalOpt] = &[

@@ -131,6 +131,17 @@ impl CloudConfig {
     /// Resolve the cloud `openstack` would use for these flags, environment
     /// and files.
     pub fn resolve(args: &Args, env: &Env, fs: &Fs) -> Result<CloudConfig, ConfigError> {
+        Self::resolve_reporting(args, env, fs).map_err(|(e, _)| e)
+    }
+
+    /// [`CloudConfig::resolve`], but a failure also returns the warnings gathered before it
+    /// (a skipped malformed file often explains a missing cloud); on success they are in
+    /// [`CloudConfig::warnings`].
+    pub fn resolve_reporting(
+        args: &Args,
+        env: &Env,
+        fs: &Fs,
+    ) -> Result<CloudConfig, (ConfigError, Vec<String>)> {
         let (name, config, loaded) = loader::resolve_dict(args, env, fs)?;
         Ok(CloudConfig {
             name,

@@ -262,7 +262,13 @@ fn relative_to(fs: &Fs, p: &str) -> PathBuf {
 impl Loaded {
     /// Names of the clouds (file-defined, then `envvars`).
     pub fn cloud_names(&self) -> Vec<String> {
-        self.clouds.keys().cloned().collect()
+        // Without any clouds file openstacksdk invents a cloud named `defaults`; it is not one
+        // the user could have meant.
+        self.clouds
+            .keys()
+            .filter(|k| self.config_filename.is_some() || k.as_str() != "defaults")
+            .cloned()
+            .collect()
     }
 
     fn our_cloud(&self, name: Option<&str>) -> Dict {
@@ -885,16 +891,20 @@ pub fn get_one(loaded: &mut Loaded, namespace: &Dict) -> Result<(String, Dict), 
 }
 
 /// Resolve end to end: namespace → load → get_one.
+/// On failure, the warnings gathered before it (e.g. a skipped malformed file) come with the
+/// error: they often explain it.
 pub fn resolve_dict(
     args: &Args,
     env: &Env,
     fs: &Fs,
-) -> Result<(String, Dict, Loaded), ConfigError> {
-    let (ns, default_auth_type) =
-        crate::options::namespace(args, env).map_err(|e| ConfigError::Args(e.to_string()))?;
-    let mut loaded = load(env, fs, default_auth_type)?;
-    let (name, config) = get_one(&mut loaded, &ns)?;
-    Ok((name, config, loaded))
+) -> Result<(String, Dict, Loaded), (ConfigError, Vec<String>)> {
+    let (ns, default_auth_type) = crate::options::namespace(args, env)
+        .map_err(|e| (ConfigError::Args(e.to_string()), Vec::new()))?;
+    let mut loaded = load(env, fs, default_auth_type).map_err(|e| (e, Vec::new()))?;
+    match get_one(&mut loaded, &ns) {
+        Ok((name, config)) => Ok((name, config, loaded)),
+        Err(e) => Err((e, loaded.warnings)),
+    }
 }
 
 #[cfg(test)]
