@@ -1,0 +1,74 @@
+//! Command parity with python-openstackclient: every ostk command exists in `openstack` under
+//! the same words and takes the same options (data: tests/data/osc-commands.tsv, regenerated
+//! by tests/data/gen-osc-commands.py from the reference CLI).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+/// ostk-only commands (beyond python-openstackclient).
+const OSTK_ONLY_COMMANDS: &[&str] = &[];
+/// ostk-only options, allowed on any command.
+const OSTK_ONLY_OPTIONS: &[&str] = &[];
+
+fn reference() -> BTreeMap<String, BTreeSet<String>> {
+    include_str!("data/osc-commands.tsv")
+        .lines()
+        .map(|l| {
+            let (words, opts) = l.split_once('\t').unwrap_or((l, ""));
+            (
+                words.to_string(),
+                opts.split_whitespace().map(str::to_string).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_command_and_option_matches_the_reference() {
+    let reference = reference();
+    let mut problems = Vec::new();
+    for e in ostk_cli::commands::all() {
+        if OSTK_ONLY_COMMANDS.contains(&e.words) {
+            continue;
+        }
+        let Some(expected) = reference.get(e.words) else {
+            problems.push(format!(
+                "`{}` is not a python-openstackclient command",
+                e.words
+            ));
+            continue;
+        };
+        let cmd = ostk_cli::clap_command(e, e.words);
+        let ours: BTreeSet<String> = cmd
+            .get_arguments()
+            .filter(|a| !a.is_positional())
+            .flat_map(|a| {
+                let mut v = Vec::new();
+                if let Some(s) = a.get_short() {
+                    v.push(format!("-{s}"));
+                }
+                if let Some(l) = a.get_long() {
+                    v.push(format!("--{l}"));
+                }
+                v
+            })
+            .filter(|o| !OSTK_ONLY_OPTIONS.contains(&o.as_str()))
+            .collect();
+        let missing: Vec<_> = expected.difference(&ours).collect();
+        let extra: Vec<_> = ours.difference(expected).collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            problems.push(format!(
+                "`{}`: missing {missing:?}, not in openstack {extra:?}",
+                e.words
+            ));
+        }
+    }
+    let implemented = ostk_cli::commands::all()
+        .iter()
+        .filter(|e| reference.contains_key(e.words))
+        .count();
+    eprintln!(
+        "parity: {implemented} of {} python-openstackclient commands implemented",
+        reference.len()
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
