@@ -1,11 +1,15 @@
 //! What a running command can reach: the global options, the environment snapshot and, lazily,
-//! the resolved cloud configuration. Nothing here does I/O until a command asks for it.
+//! the resolved cloud configuration and the authenticated session (with the async runtime it
+//! runs on). Nothing here does I/O until a command asks for it; commands that never touch the
+//! network never start a runtime.
 
 use crate::{
     error::CliError,
     globals::{GlobalValue, Split},
 };
+use ostk_sdk::client::{Session, SessionOptions, TokenCache};
 use ostk_sdk::config::{ArgValue, Args, CloudConfig, Env, Fs};
+use std::sync::Arc;
 
 /// Per-invocation state handed to commands.
 pub struct Context {
@@ -18,6 +22,8 @@ pub struct Context {
     /// Width argparse-style help is laid out to.
     pub help_width: usize,
     config: Option<CloudConfig>,
+    session: Option<Arc<Session>>,
+    runtime: Option<tokio::runtime::Runtime>,
 }
 
 impl Context {
@@ -29,6 +35,8 @@ impl Context {
             env,
             help_width,
             config: None,
+            session: None,
+            runtime: None,
         }
     }
 
@@ -36,6 +44,9 @@ impl Context {
     pub fn config_args(&self) -> Args {
         let mut args = Args::new();
         for (long, value) in &self.globals.globals {
+            if crate::globals::OSTK_ONLY.contains(long) {
+                continue;
+            }
             let v = match value {
                 GlobalValue::Flag => ArgValue::Bool(true),
                 GlobalValue::Count(1) => ArgValue::Bool(true),
@@ -69,5 +80,60 @@ impl Context {
             self.config = Some(cfg);
         }
         Ok(self.config.as_ref().expect("set above"))
+    }
+
+    /// Whether the token cache may be used: not with `--no-token-cache`, nor with
+    /// `OSTK_NO_TOKEN_CACHE` set to a true value.
+    pub fn token_cache_enabled(&self) -> bool {
+        if self.globals.flag("no-token-cache") {
+            return false;
+        }
+        !matches!(
+            self.env
+                .get("OSTK_NO_TOKEN_CACHE")
+                .map(|v| v.trim().to_ascii_lowercase())
+                .as_deref(),
+            Some("1" | "true" | "yes" | "on")
+        )
+    }
+
+    /// The token cache of this user, unless disabled.
+    pub fn token_cache(&self) -> Option<TokenCache> {
+        if !self.token_cache_enabled() {
+            return None;
+        }
+        TokenCache::default_dir(self.env.get("XDG_CACHE_HOME"), self.env.get("HOME"))
+            .map(TokenCache::new)
+    }
+
+    /// The authenticated session, built on first use from [`Context::config`]. Authentication
+    /// itself happens on the first request (or cache hit).
+    pub fn session(&mut self) -> Result<Arc<Session>, CliError> {
+        if let Some(s) = &self.session {
+            return Ok(s.clone());
+        }
+        let cache = self.token_cache();
+        let cfg = self.config()?;
+        let opts = SessionOptions {
+            token_cache: cache,
+            ..SessionOptions::default()
+        };
+        let prompt = ostk_sdk::client::auth::prompt_password_tty;
+        let session = Arc::new(Session::from_config(cfg, opts, Some(&prompt))?);
+        self.session = Some(session.clone());
+        Ok(session)
+    }
+
+    /// Runs a future to completion on the invocation's single-threaded runtime (created on
+    /// first use).
+    pub fn block_on<F: std::future::Future>(&mut self, f: F) -> Result<F::Output, CliError> {
+        if self.runtime.is_none() {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .map_err(|e| CliError::Message(format!("cannot start the async runtime: {e}")))?;
+            self.runtime = Some(rt);
+        }
+        Ok(self.runtime.as_ref().expect("set above").block_on(f))
     }
 }

@@ -28,6 +28,10 @@ pub enum CliError {
     /// Cloud configuration could not be resolved.
     #[error(transparent)]
     Config(#[from] ostk_sdk::config::ConfigError),
+    /// A request, authentication or endpoint failure (worded as keystoneauth/osc-lib word it:
+    /// `Forbidden (HTTP 403) (Request-ID: req-…)`).
+    #[error(transparent)]
+    Client(ostk_sdk::client::ClientError),
     /// Anything else, already worded for the user.
     #[error("{0}")]
     Message(String),
@@ -39,7 +43,19 @@ impl CliError {
         match self {
             CliError::Usage { .. } | CliError::UnknownCommand { .. } => 2,
             CliError::Config(e) => u8::try_from(e.exit_code()).unwrap_or(1),
+            CliError::Client(ostk_sdk::client::ClientError::CloudConfig(e)) => {
+                u8::try_from(e.exit_code()).unwrap_or(1)
+            }
             _ => 1,
+        }
+    }
+}
+
+impl From<ostk_sdk::client::ClientError> for CliError {
+    fn from(e: ostk_sdk::client::ClientError) -> Self {
+        match e {
+            ostk_sdk::client::ClientError::CloudConfig(c) => CliError::Config(c),
+            other => CliError::Client(other),
         }
     }
 }

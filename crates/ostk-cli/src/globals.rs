@@ -528,8 +528,23 @@ pub static GLOBAL_OPTS: &[GlobalOpt] = &[
         env: None,
         hidden: true,
         choices: None,
+    }, // ostk-only (not in python-openstackclient, so hidden from `--help` to keep it identical;
+    // never passed to ostk-config, see OSTK_ONLY).
+    GlobalOpt {
+        long: "no-token-cache",
+        short: None,
+        metavar: "",
+        takes: Takes::Flag,
+        help: "Do not read or write the token cache (Env: OSTK_NO_TOKEN_CACHE=1)",
+        env: None,
+        hidden: true,
+        choices: None,
     },
 ];
+
+/// Global options of ostk that python-openstackclient does not have: the CLI reads them itself
+/// and does not hand them to `ostk-config` (which knows only OSC's options).
+pub static OSTK_ONLY: &[&str] = &["no-token-cache"];
 
 /// A global option's value as given on the command line.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,6 +1,7 @@
 //! The command tree: one file per command, registered here with one line each.
 
 pub mod common;
+pub mod identity;
 
 use crate::registry::{Entry, entry};
 
@@ -8,6 +9,10 @@ static COMMANDS: &[Entry] = &[
     entry::<common::complete::Complete>(),
     entry::<common::configuration_show::ShowConfiguration>(),
     entry::<common::help::Help>(),
+    entry::<identity::catalog_list::ListCatalog>(),
+    entry::<identity::catalog_show::ShowCatalog>(),
+    entry::<identity::token_issue::IssueToken>(),
+    entry::<identity::token_revoke::RevokeToken>(),
 ];
 
 /// Every registered command.

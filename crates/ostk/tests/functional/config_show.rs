@@ -59,7 +59,7 @@ const ALL_FORMATS: &[&[&str]] = &[
 
 /// Scenarios also compared in every format.
 fn all_formats(name: &str, index: usize) -> bool {
-    index % 6 == 0
+    index.is_multiple_of(6)
         || matches!(
             name,
             "ovh-service-account-env"
@@ -125,10 +125,10 @@ fn configuration_show_equals_reference() {
     std::thread::scope(|scope| {
         for _ in 0..2 {
             scope.spawn(|| {
-                while let Some((dir, tail)) = {
-                    let next = jobs.lock().unwrap().pop();
-                    next
-                } {
+                loop {
+                    // Take the job in its own statement so the lock is released while it runs.
+                    let job = jobs.lock().unwrap().pop();
+                    let Some((dir, tail)) = job else { break };
                     if let Some(f) = compare(&dir, tail) {
                         failures.lock().unwrap().push(f);
                     }

@@ -4,4 +4,5 @@
 
 mod cli;
 mod config_show;
+mod identity;
 mod support;

@@ -1,0 +1,33 @@
+//! Identity (keystone) commands: openstackclient/identity/v3.
+
+pub mod catalog_list;
+pub mod catalog_show;
+pub mod token_issue;
+pub mod token_revoke;
+
+use ostk_output::Cell;
+use serde_json::Value;
+
+/// openstackclient.identity.v3.catalog.EndpointsColumn: `region\n  interface: url\n` per
+/// endpoint for tables, the endpoints as keystone sent them for json/yaml.
+pub fn endpoints_cell(service: &Value) -> Cell {
+    let raw = service.get("endpoints").cloned().unwrap_or(Value::Null);
+    let mut human = String::new();
+    if let Some(eps) = raw.as_array() {
+        for ep in eps {
+            let s = |k: &str| ep.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
+            let region = s("region_id").or_else(|| s("region")).unwrap_or("<none>");
+            human.push_str(region);
+            human.push('\n');
+            human.push_str(&format!(
+                "  {}: {}\n",
+                s("interface").unwrap_or(""),
+                s("url").unwrap_or("")
+            ));
+        }
+    }
+    Cell::Formatted {
+        human,
+        machine: raw,
+    }
+}

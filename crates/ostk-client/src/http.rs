@@ -1,0 +1,423 @@
+//! The transport: one reqwest client (rustls with the `ring` provider), keystoneauth-style
+//! debug logging of every request and answer, and retries with backoff for connection
+//! failures and 429/503 on idempotent methods (honouring `Retry-After`). Status codes are not
+//! judged here; [`crate::session`] turns error statuses into [`crate::ApiError`].
+
+use crate::{ClientError, Result, redact};
+use std::time::{Duration, Instant};
+
+/// How often and how long to retry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Retries after the first attempt (0 = none).
+    pub max_retries: u32,
+    /// First backoff; doubled each retry.
+    pub base_delay: Duration,
+    /// Longest wait, also the cap on `Retry-After`.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(30),
+        }
+    }
+}
+
+/// TLS settings for the transport.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TlsOptions {
+    /// Skip certificate verification (`--insecure`).
+    pub insecure: bool,
+    /// Trust only this CA bundle (`--os-cacert`).
+    pub cacert: Option<std::path::PathBuf>,
+    /// Client certificate (PEM) and key (PEM; may be in the cert file).
+    pub client_cert: Option<(std::path::PathBuf, Option<std::path::PathBuf>)>,
+}
+
+/// Transport options.
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    /// TLS.
+    pub tls: TlsOptions,
+    /// Whole-request timeout (`api_timeout`).
+    pub timeout: Option<Duration>,
+    /// `User-Agent` header.
+    pub user_agent: String,
+    /// Retries.
+    pub retry: RetryPolicy,
+}
+
+impl Default for HttpOptions {
+    fn default() -> Self {
+        HttpOptions {
+            tls: TlsOptions::default(),
+            timeout: None,
+            user_agent: format!("ostk/{}", env!("CARGO_PKG_VERSION")),
+            retry: RetryPolicy::default(),
+        }
+    }
+}
+
+/// One request as the transport sends it.
+#[derive(Debug, Clone)]
+pub struct HttpRequest {
+    /// `GET`, `POST`…
+    pub method: reqwest::Method,
+    /// Absolute URL (query included).
+    pub url: String,
+    /// Headers, in the order given.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes.
+    pub body: Option<Vec<u8>>,
+}
+
+impl HttpRequest {
+    /// A request without headers or body.
+    pub fn new(method: reqwest::Method, url: impl Into<String>) -> Self {
+        HttpRequest {
+            method,
+            url: url.into(),
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+
+    /// Adds (or replaces) a header.
+    pub fn header(mut self, k: &str, v: impl Into<String>) -> Self {
+        self.set_header(k, v);
+        self
+    }
+
+    /// Sets a header, replacing one of the same name.
+    pub fn set_header(&mut self, k: &str, v: impl Into<String>) {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(k));
+        self.headers.push((k.to_string(), v.into()));
+    }
+
+    /// A JSON body (with `Content-Type: application/json`).
+    pub fn json(mut self, v: &serde_json::Value) -> Self {
+        self.body = Some(serde_json::to_vec(v).unwrap_or_default());
+        self.header("Content-Type", "application/json")
+    }
+
+    fn idempotent(&self) -> bool {
+        use reqwest::Method;
+        [
+            Method::GET,
+            Method::HEAD,
+            Method::PUT,
+            Method::DELETE,
+            Method::OPTIONS,
+        ]
+        .contains(&self.method)
+    }
+}
+
+/// An answer, body read in full.
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    /// Status code.
+    pub status: u16,
+    /// Headers (names lower-case), in the order received.
+    pub headers: Vec<(String, String)>,
+    /// Body bytes.
+    pub body: Vec<u8>,
+    /// The URL requested.
+    pub url: String,
+    /// The method used.
+    pub method: String,
+}
+
+impl HttpResponse {
+    /// First header of that name (case-insensitive).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The request id: `X-OpenStack-Request-ID`, else `X-Compute-Request-Id`.
+    pub fn request_id(&self) -> Option<&str> {
+        self.header("x-openstack-request-id")
+            .or_else(|| self.header("x-compute-request-id"))
+    }
+
+    /// `Retry-After` in seconds (delta-seconds or HTTP date).
+    pub fn retry_after(&self) -> Option<u64> {
+        let v = self.header("retry-after")?.trim();
+        if let Ok(n) = v.parse::<u64>() {
+            return Some(n);
+        }
+        None
+    }
+
+    /// Whether the status is 2xx/3xx.
+    pub fn is_success(&self) -> bool {
+        self.status < 400
+    }
+
+    /// The body as JSON.
+    pub fn json(&self) -> Result<serde_json::Value> {
+        self.json_as()
+    }
+
+    /// The body decoded into `T`, naming the failing field.
+    pub fn json_as<T: serde::de::DeserializeOwned>(&self) -> Result<T> {
+        let de = &mut serde_json::Deserializer::from_slice(&self.body);
+        serde::Deserialize::deserialize(de).map_err(|e: serde_json::Error| {
+            ClientError::InvalidResponse {
+                url: self.url.clone(),
+                reason: e.to_string(),
+            }
+        })
+    }
+
+    /// This answer as an [`crate::ApiError`] (for statuses ≥ 400).
+    pub fn to_api_error(&self) -> crate::ApiError {
+        crate::ApiError::from_parts(
+            self.status,
+            &self.method,
+            &self.url,
+            self.request_id().map(str::to_string),
+            self.header("content-type"),
+            &self.body,
+            self.retry_after(),
+        )
+    }
+
+    /// `Ok(self)` for success statuses, else the [`crate::ApiError`].
+    pub fn error_for_status(self) -> Result<HttpResponse> {
+        if self.is_success() {
+            Ok(self)
+        } else {
+            Err(ClientError::from(self.to_api_error()))
+        }
+    }
+}
+
+/// The HTTP transport.
+#[derive(Debug, Clone)]
+pub struct Http {
+    client: reqwest::Client,
+    opts: HttpOptions,
+    curl_tls: String,
+}
+
+fn install_crypto_provider() {
+    // Only the first install wins; later calls (or an application's own choice) are fine.
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
+}
+
+impl Http {
+    /// Builds the transport.
+    pub fn new(opts: HttpOptions) -> Result<Http> {
+        install_crypto_provider();
+        let mut b = reqwest::Client::builder().user_agent(opts.user_agent.clone());
+        if let Some(t) = opts.timeout {
+            b = b.timeout(t);
+        }
+        let mut curl_tls = String::new();
+        if opts.tls.insecure {
+            b = b.tls_danger_accept_invalid_certs(true);
+            curl_tls = "--insecure".into();
+        } else if let Some(ca) = &opts.tls.cacert {
+            let pem = std::fs::read(ca).map_err(|e| {
+                ClientError::Config(format!("cannot read CA bundle {}: {e}", ca.display()))
+            })?;
+            let certs = reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| {
+                ClientError::Config(format!("invalid CA bundle {}: {e}", ca.display()))
+            })?;
+            b = b.tls_certs_only(certs);
+            curl_tls = format!("--cacert \"{}\"", ca.display());
+        }
+        if let Some((cert, key)) = &opts.tls.client_cert {
+            let mut pem = std::fs::read(cert).map_err(|e| {
+                ClientError::Config(format!(
+                    "cannot read client certificate {}: {e}",
+                    cert.display()
+                ))
+            })?;
+            if let Some(key) = key {
+                let k = std::fs::read(key).map_err(|e| {
+                    ClientError::Config(format!("cannot read client key {}: {e}", key.display()))
+                })?;
+                pem.push(b'\n');
+                pem.extend(k);
+            }
+            let id = reqwest::Identity::from_pem(&pem).map_err(|e| {
+                ClientError::Config(format!(
+                    "invalid client certificate {}: {e}",
+                    cert.display()
+                ))
+            })?;
+            b = b.identity(id);
+        }
+        let client = b
+            .build()
+            .map_err(|e| ClientError::Config(format!("cannot set up HTTP client: {e}")))?;
+        Ok(Http {
+            client,
+            opts,
+            curl_tls,
+        })
+    }
+
+    /// The options this transport was built with.
+    pub fn options(&self) -> &HttpOptions {
+        &self.opts
+    }
+
+    /// Sends a request, retrying connection failures and 429/503 on idempotent methods.
+    pub async fn send(&self, req: &HttpRequest) -> Result<HttpResponse> {
+        let mut attempt = 0u32;
+        loop {
+            let result = self.send_once(req).await;
+            let retryable = req.idempotent() && attempt < self.opts.retry.max_retries;
+            let delay = match &result {
+                Err(ClientError::Connect { .. }) if retryable => Some(self.backoff(attempt, None)),
+                Ok(r) if retryable && (r.status == 429 || r.status == 503) => {
+                    Some(self.backoff(attempt, r.retry_after()))
+                }
+                _ => None,
+            };
+            match delay {
+                Some(d) => {
+                    tracing::debug!(
+                        "Retrying {} {} in {:.2} seconds (attempt {})",
+                        req.method,
+                        req.url,
+                        d.as_secs_f64(),
+                        attempt + 1
+                    );
+                    tokio::time::sleep(d).await;
+                    attempt += 1;
+                }
+                None => return result,
+            }
+        }
+    }
+
+    fn backoff(&self, attempt: u32, retry_after: Option<u64>) -> Duration {
+        let p = &self.opts.retry;
+        let d = match retry_after {
+            Some(s) => Duration::from_secs(s),
+            None => p.base_delay.saturating_mul(1u32 << attempt.min(16)),
+        };
+        d.min(p.max_delay)
+    }
+
+    async fn send_once(&self, req: &HttpRequest) -> Result<HttpResponse> {
+        let debug = tracing::enabled!(tracing::Level::DEBUG);
+        if debug {
+            let mut shown = req.headers.clone();
+            if !shown
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("user-agent"))
+            {
+                shown.push(("User-Agent".into(), self.opts.user_agent.clone()));
+            }
+            tracing::debug!(
+                "{}",
+                redact::curl_line(
+                    req.method.as_str(),
+                    &req.url,
+                    &shown,
+                    req.body.as_deref(),
+                    &self.curl_tls
+                )
+            );
+        }
+        let mut rb = self.client.request(req.method.clone(), &req.url);
+        for (k, v) in &req.headers {
+            rb = rb.header(k, v);
+        }
+        if let Some(b) = &req.body {
+            rb = rb.body(b.clone());
+        }
+        let started = Instant::now();
+        let resp = rb.send().await.map_err(|e| transport_error(&req.url, e))?;
+        let status = resp.status().as_u16();
+        let headers: Vec<(String, String)> = resp
+            .headers()
+            .iter()
+            .map(|(k, v)| {
+                (
+                    k.as_str().to_string(),
+                    String::from_utf8_lossy(v.as_bytes()).into_owned(),
+                )
+            })
+            .collect();
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| transport_error(&req.url, e))?
+            .to_vec();
+        let out = HttpResponse {
+            status,
+            headers,
+            body,
+            url: req.url.clone(),
+            method: req.method.to_string(),
+        };
+        if debug {
+            tracing::debug!("{}", redact::resp_line(status, &out.headers));
+            let ct = out.header("content-type").unwrap_or("");
+            if !out.body.is_empty() {
+                let text = if ct.starts_with("application/json") || ct.starts_with("text/") {
+                    redact::body_text(&out.body)
+                } else {
+                    format!(
+                        "Omitted, Content-Type is set to {ct}. Only application/json, text/plain, text/html responses have their bodies logged."
+                    )
+                };
+                tracing::debug!("RESP BODY: {text}");
+            }
+            if let Some(id) = out.request_id() {
+                tracing::debug!("{} call to {} used request id {id}", req.method, req.url);
+            }
+            tracing::debug!(
+                "{} {} took {:.3}s",
+                req.method,
+                req.url,
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Ok(out)
+    }
+}
+
+/// Maps a reqwest failure to keystoneauth's categories.
+fn transport_error(url: &str, e: reqwest::Error) -> ClientError {
+    if e.is_timeout() {
+        return ClientError::Timeout { url: url.into() };
+    }
+    let mut reason = e.to_string();
+    let mut src = std::error::Error::source(&e);
+    let mut tls = false;
+    while let Some(s) = src {
+        let text = s.to_string();
+        if text.contains("certificate") || text.contains("tls") || text.contains("TLS") {
+            tls = true;
+        }
+        reason = text;
+        src = s.source();
+    }
+    if tls {
+        ClientError::Tls {
+            url: url.into(),
+            reason,
+        }
+    } else {
+        ClientError::Connect {
+            url: url.into(),
+            reason,
+        }
+    }
+}

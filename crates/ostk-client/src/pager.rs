@@ -1,0 +1,127 @@
+//! Pagination: following `next` links (keystone `links.next`, nova/cinder/neutron
+//! `<collection>_links`, glance `next`) or markers (swift), collecting every item.
+
+use crate::{ClientError, Result, Session};
+use reqwest::Method;
+use serde_json::Value;
+
+/// Longest chain of pages followed before giving up (a server looping on its `next` link).
+pub const MAX_PAGES: usize = 10_000;
+
+/// The `next` link of a page of `collection`, as an absolute URL when `endpoint` is given
+/// (glance's links are relative to the endpoint's origin).
+pub fn next_link(body: &Value, collection: &str, endpoint: &str) -> Option<String> {
+    let href = body
+        .pointer("/links/next")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .or_else(|| {
+            body.get(format!("{collection}_links"))
+                .and_then(Value::as_array)?
+                .iter()
+                .find(|l| l.get("rel").and_then(Value::as_str) == Some("next"))?
+                .get("href")?
+                .as_str()
+                .map(str::to_string)
+        })
+        .or_else(|| body.get("next").and_then(Value::as_str).map(str::to_string))?;
+    if href.starts_with("http://") || href.starts_with("https://") {
+        return Some(href);
+    }
+    let base = url::Url::parse(endpoint).ok()?;
+    base.join(&href).ok().map(|u| u.to_string())
+}
+
+/// The marker for the next page of a plain list (swift): the `key` of the last item.
+pub fn marker_of(items: &[Value], key: &str) -> Option<String> {
+    items.last()?.get(key)?.as_str().map(str::to_string)
+}
+
+/// GETs `path` of a service and every following page, returning all items of `collection`.
+pub async fn list_all(
+    session: &Session,
+    service_type: &str,
+    api_version: Option<&str>,
+    path: &str,
+    collection: &str,
+) -> Result<Vec<Value>> {
+    let mut items = Vec::new();
+    let mut req = session.request(service_type, Method::GET, path);
+    if let Some(v) = api_version {
+        req = req.api_version(v);
+    }
+    let endpoint = match api_version {
+        Some(v) => session.versioned_endpoint(service_type, v).await?,
+        None => session.endpoint(service_type).await?,
+    };
+    let mut resp = req.send().await?;
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..MAX_PAGES {
+        let body = resp.json()?;
+        let page = body
+            .get(collection)
+            .and_then(Value::as_array)
+            .ok_or_else(|| ClientError::InvalidResponse {
+                url: resp.url.clone(),
+                reason: format!("no '{collection}' list in the answer"),
+            })?;
+        let empty = page.is_empty();
+        items.extend(page.iter().cloned());
+        let Some(next) = next_link(&body, collection, &endpoint) else {
+            return Ok(items);
+        };
+        if empty || !seen.insert(next.clone()) {
+            return Ok(items);
+        }
+        resp = session
+            .request(service_type, Method::GET, &next)
+            .send()
+            .await?;
+    }
+    Ok(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn links() {
+        assert_eq!(
+            next_link(
+                &json!({"links": {"next": "http://k/v3/users?marker=1"}}),
+                "users",
+                "http://k/v3"
+            )
+            .as_deref(),
+            Some("http://k/v3/users?marker=1")
+        );
+        assert_eq!(
+            next_link(&json!({"links": {"next": null}}), "users", "http://k"),
+            None
+        );
+        assert_eq!(
+            next_link(
+                &json!({"servers_links": [{"rel": "next", "href": "http://n/servers?marker=a"}]}),
+                "servers",
+                "http://n"
+            )
+            .as_deref(),
+            Some("http://n/servers?marker=a")
+        );
+        assert_eq!(
+            next_link(
+                &json!({"next": "/v2/images?marker=x"}),
+                "images",
+                "http://g:9292"
+            )
+            .as_deref(),
+            Some("http://g:9292/v2/images?marker=x")
+        );
+        assert_eq!(
+            marker_of(&[json!({"name": "a"}), json!({"name": "b"})], "name").as_deref(),
+            Some("b")
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! Generic operations on the JSON collections most OpenStack APIs share (keystone, nova,
+//! cinder, neutron style): `GET /things` → `{"things": [...]}` with `next` links,
+//! `GET /things/{id}` → `{"thing": {...}}`, `POST` and `PATCH`/`PUT` with `{"thing": {...}}`,
+//! `DELETE /things/{id}`. Service modules describe their collections with [`Collection`] and
+//! add typed models and the calls that do not fit this shape.
+
+use crate::client::{ClientError, Method, Session, pager, session::ServiceRequest};
+use serde_json::{Map, Value};
+
+/// One REST collection of a service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Collection {
+    /// Catalog service type (`identity`, `compute`…).
+    pub service_type: &'static str,
+    /// Major API version whose endpoint to use (`Some("3")` for identity), or the catalog's.
+    pub api_version: Option<&'static str>,
+    /// Path below the endpoint (`projects`, `OS-FEDERATION/identity_providers`).
+    pub path: &'static str,
+    /// JSON key of one item (`project`).
+    pub singular: &'static str,
+    /// JSON key of the list (`projects`).
+    pub plural: &'static str,
+}
+
+/// What looking a resource up by name or ID found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lookup {
+    /// Exactly one match.
+    Found(Value),
+    /// Nothing by that ID or name.
+    NotFound,
+    /// Several resources carry that name (how many).
+    Ambiguous(usize),
+}
+
+fn query_string(query: &[(&str, String)]) -> String {
+    if query.is_empty() {
+        return String::new();
+    }
+    let mut u = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in query {
+        u.append_pair(k, v);
+    }
+    format!("?{}", u.finish())
+}
+
+fn id_path(path: &str, id: &str) -> String {
+    let enc: String = url::form_urlencoded::byte_serialize(id.as_bytes()).collect();
+    // form encoding turns spaces into '+', which a path must not contain
+    format!("{path}/{}", enc.replace('+', "%20"))
+}
+
+impl Collection {
+    fn req<'s>(&self, s: &'s Session, method: Method, path: &str) -> ServiceRequest<'s> {
+        let r = s.request(self.service_type, method, path);
+        match self.api_version {
+            Some(v) => r.api_version(v),
+            None => r,
+        }
+    }
+
+    fn unwrap_one(&self, body: Value, url: &str) -> Result<Value, ClientError> {
+        match body {
+            Value::Object(mut m) => {
+                m.remove(self.singular)
+                    .ok_or_else(|| ClientError::InvalidResponse {
+                        url: url.to_string(),
+                        reason: format!("no '{}' object in the answer", self.singular),
+                    })
+            }
+            _ => Err(ClientError::InvalidResponse {
+                url: url.to_string(),
+                reason: "the answer is not a JSON object".into(),
+            }),
+        }
+    }
+
+    /// Every item, following `next` links, with query parameters (filters).
+    pub async fn list(
+        &self,
+        s: &Session,
+        query: &[(&str, String)],
+    ) -> Result<Vec<Value>, ClientError> {
+        let path = format!("{}{}", self.path, query_string(query));
+        pager::list_all(s, self.service_type, self.api_version, &path, self.plural).await
+    }
+
+    /// One item by ID.
+    pub async fn get(&self, s: &Session, id: &str) -> Result<Value, ClientError> {
+        let resp = self
+            .req(s, Method::GET, &id_path(self.path, id))
+            .send()
+            .await?;
+        let url = resp.url.clone();
+        self.unwrap_one(resp.json()?, &url)
+    }
+
+    /// Creates an item from its attributes (wrapped in `{singular: …}` here).
+    pub async fn create(
+        &self,
+        s: &Session,
+        attrs: Map<String, Value>,
+    ) -> Result<Value, ClientError> {
+        let body = Value::Object(Map::from_iter([(
+            self.singular.to_string(),
+            Value::Object(attrs),
+        )]));
+        let resp = self
+            .req(s, Method::POST, self.path)
+            .json(body)
+            .send()
+            .await?;
+        let url = resp.url.clone();
+        self.unwrap_one(resp.json()?, &url)
+    }
+
+    /// Updates an item with `PATCH`, as keystone does (neutron uses `PUT`: see
+    /// [`Collection::update_with`]).
+    pub async fn update(
+        &self,
+        s: &Session,
+        id: &str,
+        attrs: Map<String, Value>,
+    ) -> Result<Value, ClientError> {
+        self.update_with(s, Method::PATCH, id, attrs).await
+    }
+
+    /// Updates an item with the given method.
+    pub async fn update_with(
+        &self,
+        s: &Session,
+        method: Method,
+        id: &str,
+        attrs: Map<String, Value>,
+    ) -> Result<Value, ClientError> {
+        let body = Value::Object(Map::from_iter([(
+            self.singular.to_string(),
+            Value::Object(attrs),
+        )]));
+        let resp = self
+            .req(s, method, &id_path(self.path, id))
+            .json(body)
+            .send()
+            .await?;
+        let url = resp.url.clone();
+        self.unwrap_one(resp.json()?, &url)
+    }
+
+    /// Deletes an item.
+    pub async fn delete(&self, s: &Session, id: &str) -> Result<(), ClientError> {
+        self.req(s, Method::DELETE, &id_path(self.path, id))
+            .send()
+            .await?;
+        Ok(())
+    }
+
+    /// openstacksdk's `find`: the item with this ID, else the one item whose `name` equals it
+    /// (listing with `name=` plus `filters`, e.g. `domain_id`). A 403/404 on the ID lookup
+    /// falls through to the name lookup.
+    pub async fn find(
+        &self,
+        s: &Session,
+        name_or_id: &str,
+        filters: &[(&str, String)],
+    ) -> Result<Lookup, ClientError> {
+        match self.get(s, name_or_id).await {
+            Ok(v) => return Ok(Lookup::Found(v)),
+            Err(e) if matches!(e.status(), Some(404 | 403 | 400)) => {}
+            Err(e) => return Err(e),
+        }
+        let mut query: Vec<(&str, String)> = vec![("name", name_or_id.to_string())];
+        query.extend(filters.iter().cloned());
+        let mut hits: Vec<Value> = self
+            .list(s, &query)
+            .await?
+            .into_iter()
+            .filter(|v| v.get("name").and_then(Value::as_str) == Some(name_or_id))
+            .collect();
+        Ok(match hits.len() {
+            0 => Lookup::NotFound,
+            1 => Lookup::Found(hits.remove(0)),
+            n => Lookup::Ambiguous(n),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_queries_are_encoded() {
+        assert_eq!(id_path("projects", "a b/c"), "projects/a%20b%2Fc");
+        assert_eq!(
+            query_string(&[("name", "x y".into()), ("domain_id", "d".into())]),
+            "?name=x+y&domain_id=d"
+        );
+        assert_eq!(query_string(&[]), "");
+    }
+}
