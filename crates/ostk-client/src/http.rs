@@ -153,7 +153,9 @@ impl HttpResponse {
         if let Ok(n) = v.parse::<u64>() {
             return Some(n);
         }
-        None
+        // An HTTP-date: wait until then (0 when it has passed).
+        let at = crate::time::parse_http_date(v)?;
+        Some(u64::try_from(at - crate::time::now_unix()).unwrap_or(0))
     }
 
     /// Whether the status is 2xx/3xx.
