@@ -124,6 +124,14 @@ impl Context {
         Ok(session)
     }
 
+    /// Requests made by this invocation (for `--timing`); empty when no session was opened.
+    pub fn timings(&self) -> Vec<ostk_sdk::client::http::Timing> {
+        self.session
+            .as_ref()
+            .map(|s| s.http().timings())
+            .unwrap_or_default()
+    }
+
     /// Runs a future to completion on the invocation's single-threaded runtime (created on
     /// first use).
     pub fn block_on<F: std::future::Future>(&mut self, f: F) -> Result<F::Output, CliError> {

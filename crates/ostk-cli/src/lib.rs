@@ -147,14 +147,18 @@ pub fn run(
     let mut ctx = Context::new(prog.to_string(), split, env, width);
     let result = (entry.run)(&matches, &mut ctx)
         .and_then(|output| render::output(entry, &matches, output, &ctx, term, out));
-    match result {
+    let code = match result {
         Ok(()) => 0,
         Err(e) => {
             let _ = out.flush();
             let _ = writeln!(err, "{}", render::error_line(&e));
             e.exit_code()
         }
+    };
+    if ctx.globals.flag("timing") {
+        let _ = render::timing(&matches, &ctx.timings(), out);
     }
+    code
 }
 
 fn emit(out: &mut dyn Write, text: &str) -> u8 {

@@ -104,6 +104,49 @@ pub fn output(
     }
 }
 
+/// osc-lib's `--timing` report, printed after the command's output: a table, or CSV when the
+/// command used another format (osc_lib/shell.py clean_up).
+pub fn timing(
+    matches: &clap::ArgMatches,
+    timings: &[ostk_sdk::client::http::Timing],
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    use ostk_output::{Cell, ListFormat, ListOptions, Listing};
+    let table = matches
+        .try_get_one::<String>("format")
+        .ok()
+        .flatten()
+        .is_none_or(|f| f == "table");
+    let mut rows = Vec::new();
+    let mut total = 0.0;
+    for t in timings {
+        // timedelta.total_seconds(): microsecond resolution
+        let secs = (t.elapsed.as_micros() as f64) / 1e6;
+        total += secs;
+        rows.push(vec![
+            Cell::Str(format!("{} {}", t.method, t.url)),
+            Cell::Float(secs),
+        ]);
+    }
+    rows.push(vec![Cell::Str("Total".into()), Cell::Float(total)]);
+    let listing = Listing {
+        columns: vec!["URL".into(), "Seconds".into()],
+        rows,
+    };
+    let opts = ListOptions {
+        format: if table {
+            ListFormat::Table
+        } else {
+            ListFormat::Csv
+        },
+        ..ListOptions::default()
+    };
+    out.write_all(b"\n")
+        .map_err(ostk_output::OutputError::from)?;
+    ostk_output::write_list(&listing, &opts, out)?;
+    Ok(())
+}
+
 /// The one stderr line for a failed command.
 pub fn error_line(e: &CliError) -> String {
     e.to_string()

@@ -202,12 +202,24 @@ impl HttpResponse {
     }
 }
 
+/// One request's duration, for `--timing` (osc-lib's session timings).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timing {
+    /// HTTP method.
+    pub method: String,
+    /// Full URL.
+    pub url: String,
+    /// From sending to the end of the response body.
+    pub elapsed: Duration,
+}
+
 /// The HTTP transport.
 #[derive(Debug, Clone)]
 pub struct Http {
     client: reqwest::Client,
     opts: HttpOptions,
     curl_tls: String,
+    timings: std::sync::Arc<std::sync::Mutex<Vec<Timing>>>,
 }
 
 fn install_crypto_provider() {
@@ -268,7 +280,13 @@ impl Http {
             client,
             opts,
             curl_tls,
+            timings: Default::default(),
         })
+    }
+
+    /// Every request made so far, in order, with its duration.
+    pub fn timings(&self) -> Vec<Timing> {
+        self.timings.lock().map(|t| t.clone()).unwrap_or_default()
     }
 
     /// The options this transport was built with.
@@ -361,6 +379,13 @@ impl Http {
             .await
             .map_err(|e| transport_error(&req.url, e))?
             .to_vec();
+        if let Ok(mut t) = self.timings.lock() {
+            t.push(Timing {
+                method: req.method.to_string(),
+                url: req.url.clone(),
+                elapsed: started.elapsed(),
+            });
+        }
         let out = HttpResponse {
             status,
             headers,

@@ -288,3 +288,49 @@ fn identity_command_help_is_identical() {
         assert_eq!(o, r, "ostk {words:?} differs from openstack");
     }
 }
+
+#[test]
+fn timing_reports_every_request_like_osc() {
+    let s = Scratch::new();
+    // CSV after a non-table format, as osc-lib does; one row per request plus Total.
+    let o = ostk_run(
+        &[
+            "--os-cloud",
+            "devstack",
+            "--no-token-cache",
+            "--timing",
+            "catalog",
+            "list",
+            "-f",
+            "value",
+            "-c",
+            "Name",
+        ],
+        &s,
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    let (_, report) = o
+        .stdout
+        .split_once("\n\n")
+        .expect("a blank line before the timing report");
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(lines[0], "\"URL\",\"Seconds\"");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("\"POST http://127.0.0.1:") && l.contains("/v3/auth/tokens\",")),
+        "{report}"
+    );
+    assert!(lines.last().unwrap().starts_with("\"Total\","), "{report}");
+    // A table after a table.
+    let o = ostk_run(
+        &["--os-cloud", "devstack", "--timing", "catalog", "list"],
+        &s,
+    );
+    assert!(o.stdout.contains("\n\n+-"), "{}", o.stdout);
+    assert!(
+        o.stdout.contains("| URL ") && o.stdout.contains("| Total "),
+        "{}",
+        o.stdout
+    );
+}
