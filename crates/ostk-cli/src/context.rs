@@ -124,12 +124,10 @@ impl Context {
         Ok(session)
     }
 
-    /// Requests made by this invocation (for `--timing`); empty when no session was opened.
-    pub fn timings(&self) -> Vec<ostk_sdk::client::http::Timing> {
-        self.session
-            .as_ref()
-            .map(|s| s.http().timings())
-            .unwrap_or_default()
+    /// Requests made by this invocation (for `--timing`); `None` when no session was opened
+    /// (osc-lib prints no report then either).
+    pub fn timings(&self) -> Option<Vec<ostk_sdk::client::http::Timing>> {
+        self.session.as_ref().map(|s| s.http().timings())
     }
 
     /// Runs a future to completion on the invocation's single-threaded runtime (created on

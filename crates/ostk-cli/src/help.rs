@@ -108,11 +108,43 @@ fn usage_parts(actions: &[Action], positional: bool) -> Vec<String> {
     parts
 }
 
+/// argparse re-splits the usage text with `\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+` before
+/// wrapping, so a required `--role <role>` or `<x> [<x> ...]` may break between its words.
+fn usage_tokens(parts: &[String]) -> Vec<String> {
+    let text: Vec<char> = parts.join(" ").chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        if text[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let close = match text[i] {
+            '(' => Some(')'),
+            '[' => Some(']'),
+            _ => None,
+        };
+        let bracketed = close.and_then(|c| {
+            (i + 1..text.len())
+                .find(|&j| text[j] == c && text.get(j + 1).is_none_or(|n| n.is_whitespace()))
+        });
+        let end = match bracketed {
+            Some(j) => j + 1,
+            None => (i..text.len())
+                .find(|&j| text[j].is_whitespace())
+                .unwrap_or(text.len()),
+        };
+        out.push(text[i..end].iter().collect());
+        i = end;
+    }
+    out
+}
+
 /// `usage: prog [opts] positionals`, wrapped as argparse wraps it.
 pub fn format_usage(prog: &str, actions: &[Action], width: usize) -> String {
     let prefix = "usage: ";
-    let opt_parts = usage_parts(actions, false);
-    let pos_parts = usage_parts(actions, true);
+    let opt_parts = usage_tokens(&usage_parts(actions, false));
+    let pos_parts = usage_tokens(&usage_parts(actions, true));
     let all: Vec<String> = opt_parts.iter().chain(&pos_parts).cloned().collect();
     let one_line = if all.is_empty() {
         prog.to_string()
@@ -290,7 +322,8 @@ pub fn format_help(
         for a in actions.iter().filter(|a| a.section == section) {
             let Some(help) = &a.help else { continue };
             let header = a.invocation();
-            let lines = wrap(help, help_width);
+            // cliff's SmartHelpFormatter keeps the help's own line breaks, wrapping each line.
+            let lines: Vec<String> = help.lines().flat_map(|l| wrap(l, help_width)).collect();
             if help.is_empty() {
                 body.push_str(&format!("  {header}\n"));
                 continue;

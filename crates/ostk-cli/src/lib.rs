@@ -146,7 +146,7 @@ pub fn run(
     };
     let mut ctx = Context::new(prog.to_string(), split, env, width);
     let result = (entry.run)(&matches, &mut ctx)
-        .and_then(|output| render::output(entry, &matches, output, &ctx, term, out));
+        .and_then(|output| render::output(entry, &matches, output, &ctx, term, out, err));
     let code = match result {
         Ok(()) => 0,
         Err(e) => {
@@ -155,8 +155,8 @@ pub fn run(
             e.exit_code()
         }
     };
-    if ctx.globals.flag("timing") {
-        let _ = render::timing(&matches, &ctx.timings(), out);
+    if let Some(timings) = ctx.timings().filter(|_| ctx.globals.flag("timing")) {
+        let _ = render::timing(&matches, &timings, out);
     }
     code
 }
@@ -175,6 +175,8 @@ pub fn clap_command(entry: &Entry, prog: &str) -> clap::Command {
     use clap::{Arg, ArgAction, ArgGroup, Args};
     let mut cmd = clap::Command::new(prog.to_string())
         .no_binary_name(true)
+        // argparse: a repeated option takes its last value rather than failing.
+        .args_override_self(true)
         .disable_help_flag(true)
         .disable_version_flag(true)
         .arg(

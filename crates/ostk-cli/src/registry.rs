@@ -16,6 +16,8 @@ pub enum Output {
     One(Record),
     /// Literal text (help, completion scripts).
     Text(String),
+    /// Literal text for stderr, with success (a few OSC commands report this way).
+    Stderr(String),
 }
 
 /// Which cliff base class a command follows; decides the formatter options it gets.

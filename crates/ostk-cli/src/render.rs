@@ -37,6 +37,7 @@ fn bad(what: &str, value: &str) -> CliError {
 }
 
 /// Renders a command's result on `out` with the formatter options it was given.
+#[allow(clippy::too_many_arguments)]
 pub fn output(
     entry: &Entry,
     matches: &clap::ArgMatches,
@@ -44,12 +45,16 @@ pub fn output(
     ctx: &Context,
     term: &Terminal,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> Result<(), CliError> {
     let parse_err = |e: clap::Error| CliError::Message(e.to_string());
     let (env_max, env_fit) = cliff_env(ctx);
     let res = match (output, entry.kind) {
         (Output::None, _) => Ok(()),
         (Output::Text(t), _) => out
+            .write_all(t.as_bytes())
+            .map_err(ostk_output::OutputError::from),
+        (Output::Stderr(t), _) => err
             .write_all(t.as_bytes())
             .map_err(ostk_output::OutputError::from),
         (Output::List(listing), Kind::List) => {

@@ -294,6 +294,11 @@ impl Http {
         &self.opts
     }
 
+    /// The underlying reqwest client (TLS and timeouts applied), for streaming transfers.
+    pub fn client(&self) -> &reqwest::Client {
+        &self.client
+    }
+
     /// Sends a request, retrying connection failures and 429/503 on idempotent methods.
     pub async fn send(&self, req: &HttpRequest) -> Result<HttpResponse> {
         let mut attempt = 0u32;

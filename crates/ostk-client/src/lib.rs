@@ -31,6 +31,7 @@ pub mod redact;
 pub mod service_types;
 pub mod session;
 pub mod time;
+pub mod transfer;
 
 pub use access::{AccessInfo, IdentityVersion};
 pub use cache::TokenCache;

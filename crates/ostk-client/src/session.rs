@@ -297,6 +297,11 @@ impl Session {
         })
     }
 
+    /// Whether the auth plugin can get a new token (so a 401 is worth one retry).
+    pub fn can_reauthenticate(&self) -> bool {
+        self.plugin.can_reauthenticate()
+    }
+
     /// Forgets the current token, in memory and in the cache.
     pub async fn invalidate(&self) {
         *self.access.lock().await = None;
@@ -384,17 +389,26 @@ impl Session {
     /// Sends a request with the session's token, re-authenticating once on 401, and turns
     /// error statuses into [`crate::ApiError`].
     pub async fn send(&self, mut req: HttpRequest) -> Result<HttpResponse> {
-        let mut retried = false;
+        let mut reauths = 0;
         loop {
             let a = self.access().await?;
             if let Some(t) = a.token() {
                 req.set_header("X-Auth-Token", t);
             }
             let resp = self.http.send(&req).await?;
-            if resp.status == 401 && !retried && self.plugin.can_reauthenticate() {
-                tracing::debug!("401 from {}: re-authenticating once", req.url);
+            if resp.status == 401 && reauths < 2 && self.plugin.can_reauthenticate() {
+                if reauths == 1 {
+                    // Keystone revokes by time with one-second resolution: a token issued in the
+                    // same second as a revocation event (a role or group removal a moment ago)
+                    // is refused too. One more try, in the next second, tells that apart from
+                    // credentials that no longer work.
+                    tracing::debug!("401 again from {}: re-authenticating after 1 s", req.url);
+                    tokio::time::sleep(std::time::Duration::from_millis(1000)).await;
+                } else {
+                    tracing::debug!("401 from {}: re-authenticating", req.url);
+                }
                 self.invalidate().await;
-                retried = true;
+                reauths += 1;
                 continue;
             }
             return resp.error_for_status();

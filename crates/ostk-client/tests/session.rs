@@ -244,13 +244,34 @@ async fn reauthenticates_once_on_401() {
 }
 
 #[tokio::test]
-async fn second_401_is_an_error() {
+async fn token_refused_in_the_revocation_second_is_retried_a_second_later() {
     let server = MockServer::start().await;
-    mount_v3_auth(&server, TOKEN, Some(2)).await;
+    mount_v3_auth(&server, TOKEN, Some(3)).await;
+    Mock::given(method("GET"))
+        .and(path("/image/v2/images"))
+        .respond_with(FailFirst(Arc::new(Mutex::new(0)), 2))
+        .expect(3)
+        .mount(&server)
+        .await;
+    let s = session("v3password", &refs(&v3pw(&server)), None);
+    let started = std::time::Instant::now();
+    let r = s
+        .request("image", Method::GET, "/v2/images")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status, 200);
+    assert!(started.elapsed() >= std::time::Duration::from_millis(1000));
+}
+
+#[tokio::test]
+async fn persistent_401_is_an_error() {
+    let server = MockServer::start().await;
+    mount_v3_auth(&server, TOKEN, Some(3)).await;
     Mock::given(method("GET"))
         .and(path("/image/v2/images"))
         .respond_with(FailFirst(Arc::new(Mutex::new(0)), 99))
-        .expect(2)
+        .expect(3)
         .mount(&server)
         .await;
     let s = session("v3password", &refs(&v3pw(&server)), None);

@@ -15,4 +15,5 @@ pub use ostk_client as client;
 pub use ostk_client::config;
 
 pub mod identity;
+pub mod image;
 pub mod rest;

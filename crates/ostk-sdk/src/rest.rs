@@ -95,6 +95,19 @@ impl Collection {
         self.unwrap_one(resp.json()?, &url)
     }
 
+    /// One item by ID, with query parameters (keystone's `parents_as_ids`…).
+    pub async fn get_with_query(
+        &self,
+        s: &Session,
+        id: &str,
+        query: &[(&str, String)],
+    ) -> Result<Value, ClientError> {
+        let path = format!("{}{}", id_path(self.path, id), query_string(query));
+        let resp = self.req(s, Method::GET, &path).send().await?;
+        let url = resp.url.clone();
+        self.unwrap_one(resp.json()?, &url)
+    }
+
     /// Creates an item from its attributes (wrapped in `{singular: …}` here).
     pub async fn create(
         &self,
@@ -181,6 +194,53 @@ impl Collection {
             1 => Lookup::Found(hits.remove(0)),
             n => Lookup::Ambiguous(n),
         })
+    }
+}
+
+/// Collections below a parent resource (`users/{id}/application_credentials`): the same
+/// operations with the path prefixed by `parent` (e.g. `users/1234`).
+impl Collection {
+    /// [`Collection::list`] below `parent`.
+    pub async fn list_in(
+        &self,
+        s: &Session,
+        parent: &str,
+        query: &[(&str, String)],
+    ) -> Result<Vec<Value>, ClientError> {
+        let path = format!("{parent}/{}{}", self.path, query_string(query));
+        pager::list_all(s, self.service_type, self.api_version, &path, self.plural).await
+    }
+
+    /// [`Collection::get`] below `parent`.
+    pub async fn get_in(&self, s: &Session, parent: &str, id: &str) -> Result<Value, ClientError> {
+        let path = id_path(&format!("{parent}/{}", self.path), id);
+        let resp = self.req(s, Method::GET, &path).send().await?;
+        let url = resp.url.clone();
+        self.unwrap_one(resp.json()?, &url)
+    }
+
+    /// [`Collection::create`] below `parent`.
+    pub async fn create_in(
+        &self,
+        s: &Session,
+        parent: &str,
+        attrs: Map<String, Value>,
+    ) -> Result<Value, ClientError> {
+        let body = Value::Object(Map::from_iter([(
+            self.singular.to_string(),
+            Value::Object(attrs),
+        )]));
+        let path = format!("{parent}/{}", self.path);
+        let resp = self.req(s, Method::POST, &path).json(body).send().await?;
+        let url = resp.url.clone();
+        self.unwrap_one(resp.json()?, &url)
+    }
+
+    /// [`Collection::delete`] below `parent`.
+    pub async fn delete_in(&self, s: &Session, parent: &str, id: &str) -> Result<(), ClientError> {
+        let path = id_path(&format!("{parent}/{}", self.path), id);
+        self.req(s, Method::DELETE, &path).send().await?;
+        Ok(())
     }
 }
 

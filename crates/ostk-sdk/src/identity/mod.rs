@@ -1,6 +1,22 @@
 //! Identity (keystone): tokens and the service catalog. Grows with the identity v3 command set.
 
 use ostk_client::{ClientError, Method, Session, catalog::Catalog};
+pub mod endpoint;
+pub mod endpoint_group;
+pub mod federation;
+pub mod limit;
+pub mod policy;
+pub mod service;
+
+pub mod application_credential;
+pub mod credential;
+pub mod domain;
+pub mod group;
+pub mod project;
+pub mod region;
+pub mod role;
+pub mod trust;
+pub mod user;
 
 /// The identity service of a session.
 #[derive(Debug, Clone, Copy)]

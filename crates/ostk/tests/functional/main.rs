@@ -5,4 +5,9 @@
 mod cli;
 mod config_show;
 mod identity;
+mod identity_catalog;
+mod identity_resources;
+mod identity_roles;
+mod identity_users;
+mod image;
 mod support;

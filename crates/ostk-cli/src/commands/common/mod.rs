@@ -3,3 +3,4 @@
 pub mod complete;
 pub mod configuration_show;
 pub mod help;
+pub mod versions_show;

@@ -1,9 +1,30 @@
 //! Identity (keystone) commands: openstackclient/identity/v3.
 
+pub mod application_credential;
+pub mod batch;
 pub mod catalog_list;
 pub mod catalog_show;
+pub mod common;
+pub mod credential;
+pub mod domain;
+pub mod endpoint;
+pub mod endpoint_group;
+pub mod federation_protocol;
+pub mod group;
+pub mod identity_provider;
+pub mod limit;
+pub mod mapping;
+pub mod policy;
+pub mod project;
+pub mod region;
+pub mod registered_limit;
+pub mod role;
+pub mod service;
+pub mod service_provider;
 pub mod token_issue;
 pub mod token_revoke;
+pub mod trust;
+pub mod user;
 
 use ostk_output::Cell;
 use serde_json::Value;
