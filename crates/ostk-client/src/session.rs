@@ -109,6 +109,8 @@ pub struct Session {
     access: tokio::sync::Mutex<Option<Arc<AccessInfo>>>,
     endpoints: EndpointSettings,
     discovery: Mutex<HashMap<String, Arc<Vec<VersionInfo>>>>,
+    /// The catalog in `access` was fetched by this process (not read from the token cache).
+    catalog_fresh: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Session {
@@ -141,6 +143,7 @@ impl Session {
             access: tokio::sync::Mutex::new(None),
             endpoints,
             discovery: Mutex::new(HashMap::new()),
+            catalog_fresh: Default::default(),
         })
     }
 
@@ -237,6 +240,8 @@ impl Session {
             // A token cached by a command that did not need the catalog: fetch only the catalog.
             match self.fetch_catalog(a).await {
                 Ok(catalog) => {
+                    self.catalog_fresh
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
                     let mut full = (**a).clone();
                     full.catalog = Some(catalog);
                     let full = Arc::new(full);
@@ -265,9 +270,45 @@ impl Session {
                 )
                 .await?,
         );
+        if a.catalog.is_some() {
+            self.catalog_fresh
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         self.store(&a);
         *guard = Some(a.clone());
         Ok(a)
+    }
+
+    /// The service catalog as keystone has it now. A token from the cache carries the catalog
+    /// of when it was issued, which misses services created since (python-openstackclient
+    /// never sees that: it authenticates on every run), so a cached v3 token's catalog is
+    /// fetched again from `/auth/catalog` — one request — and the cache updated.
+    pub async fn current_catalog(&self) -> Result<Catalog> {
+        let a = self.access_with_catalog().await?;
+        if self
+            .catalog_fresh
+            .load(std::sync::atomic::Ordering::Relaxed)
+            || a.version != crate::IdentityVersion::V3
+            || a.auth_url.is_none()
+        {
+            return Ok(a.catalog.clone().unwrap_or_default());
+        }
+        match self.fetch_catalog(&a).await {
+            Ok(catalog) => {
+                self.catalog_fresh
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+                let mut full = (*a).clone();
+                full.catalog = Some(catalog.clone());
+                self.store(&full);
+                *self.access.lock().await = Some(Arc::new(full));
+                Ok(catalog)
+            }
+            Err(e) if e.status() == Some(401) && self.plugin.can_reauthenticate() => {
+                self.invalidate().await;
+                self.catalog().await
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn store(&self, a: &AccessInfo) {

@@ -107,6 +107,6 @@ impl<'s> Identity<'s> {
     /// # Ok(()) }
     /// ```
     pub async fn catalog(&self) -> Result<Catalog, ClientError> {
-        self.session.catalog().await
+        self.session.current_catalog().await
     }
 }

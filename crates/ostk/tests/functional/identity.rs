@@ -334,3 +334,42 @@ fn timing_reports_every_request_like_osc() {
         o.stdout
     );
 }
+
+#[test]
+fn catalog_from_a_cached_token_shows_services_created_since() {
+    let s = Scratch::new();
+    let admin = ["--os-cloud", "devstack-admin"];
+    let names = |s: &Scratch| {
+        let mut a = admin.to_vec();
+        a.extend(["catalog", "list", "-f", "value", "-c", "Name"]);
+        let r = ostk_run(&a, s);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        r.stdout
+    };
+    names(&s); // caches the token and its catalog
+    let name = format!("ostk-catalog-{}", std::process::id());
+    let mut create = admin.to_vec();
+    create.extend([
+        "service",
+        "create",
+        "--name",
+        &name,
+        "-f",
+        "value",
+        "-c",
+        "id",
+        "ostk-test",
+    ]);
+    let id = ostk_run(&create, &s);
+    assert_eq!(id.code, 0, "{}", id.stderr);
+    let id = id.stdout.trim().to_string();
+    let listed = names(&s);
+    let mut delete = admin.to_vec();
+    delete.extend(["service", "delete", &id]);
+    let d = ostk_run(&delete, &s);
+    assert!(
+        listed.lines().any(|l| l == name),
+        "{name} missing from a cached session's catalog:\n{listed}"
+    );
+    assert_eq!(d.code, 0, "{}", d.stderr);
+}
