@@ -2,21 +2,8 @@
 //! `token issue` (same columns, same ids), `catalog list/show` (byte for byte), error lines,
 //! and the token cache (one authentication for two commands; revoke drops it).
 
-use crate::support::{Run, Scratch, both, ostk_as_openstack, run};
+use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, run};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn clouds() -> PathBuf {
-    let p = std::env::var_os("OSTK_DEVCLOUD_CLOUDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/tmp/ostk-devcloud/clouds.yaml"));
-    assert!(
-        p.exists(),
-        "devcloud clouds.yaml not found at {} (run devcloud/devcloud up; set OSTK_DEVCLOUD_CLOUDS)",
-        p.display()
-    );
-    p
-}
 
 fn env(s: &Scratch) -> BTreeMap<String, String> {
     let mut e = BTreeMap::new();

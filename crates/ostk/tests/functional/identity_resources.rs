@@ -2,15 +2,8 @@
 //! delete round trips with unique names, compared with python-openstackclient where the output is
 //! deterministic. Everything created is deleted by a guard, also when an assertion fails.
 
-use crate::support::{Run, Scratch, both, ostk_as_openstack, run};
+use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, run, unique};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn clouds() -> PathBuf {
-    std::env::var_os("OSTK_DEVCLOUD_CLOUDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/tmp/ostk-devcloud/clouds.yaml"))
-}
 
 fn env(s: &Scratch) -> BTreeMap<String, String> {
     BTreeMap::from([
@@ -42,14 +35,6 @@ fn ok_json(s: &Scratch, args: &[&str]) -> serde_json::Value {
 fn same(s: &Scratch, args: &[&str]) {
     let (o, r) = both(args, &env(s), &s.cwd(), &s.home());
     assert_eq!(o, r, "{args:?}");
-}
-
-fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("ostk-{prefix}-{}-{nanos}", std::process::id())
 }
 
 /// Runs cleanup commands (in order) when dropped.

@@ -3,15 +3,8 @@
 //! output is deterministic. Everything created carries a unique name and is deleted by a guard,
 //! also when an assertion fails.
 
-use crate::support::{Run, Scratch, both, ostk_as_openstack, run};
+use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, run, unique};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn clouds() -> PathBuf {
-    std::env::var_os("OSTK_DEVCLOUD_CLOUDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/tmp/ostk-devcloud/clouds.yaml"))
-}
 
 fn env(s: &Scratch) -> BTreeMap<String, String> {
     BTreeMap::from([
@@ -38,14 +31,6 @@ fn ok_json(s: &Scratch, args: &[&str]) -> serde_json::Value {
     let r = ostk(s, &a);
     assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
     serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
-}
-
-fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("ostk-{prefix}-{}-{nanos}", std::process::id())
 }
 
 /// Runs a cleanup command when dropped.

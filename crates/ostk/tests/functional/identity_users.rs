@@ -2,15 +2,8 @@
 //! round trips with unique names, compared with python-openstackclient where the output is
 //! deterministic. Everything created is deleted by a guard, also when an assertion fails.
 
-use crate::support::{Run, Scratch, both, ostk_as_openstack, run};
+use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, run, unique};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn clouds() -> PathBuf {
-    std::env::var_os("OSTK_DEVCLOUD_CLOUDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/tmp/ostk-devcloud/clouds.yaml"))
-}
 
 fn env(s: &Scratch) -> BTreeMap<String, String> {
     BTreeMap::from([
@@ -48,14 +41,6 @@ fn same(s: &Scratch, args: &[&str]) -> Run {
     let (o, r) = both(args, &env(s), &s.cwd(), &s.home());
     assert_eq!(o, r, "{args:?}");
     o
-}
-
-fn unique(prefix: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("ostk-{prefix}-{}-{nanos}", std::process::id())
 }
 
 /// Runs cleanup commands (in order) when dropped.

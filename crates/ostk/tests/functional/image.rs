@@ -2,22 +2,9 @@
 //! output is deterministic: create/show/list/set/unset/delete round trips, and a data upload
 //! and download that must come back byte-identical with the reference's checksums.
 
-use crate::support::{Run, Scratch, both, ostk_as_openstack, run};
+use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, run, unique};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn clouds() -> PathBuf {
-    let p = std::env::var_os("OSTK_DEVCLOUD_CLOUDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/tmp/ostk-devcloud/clouds.yaml"));
-    assert!(
-        p.exists(),
-        "devcloud clouds.yaml not found at {}",
-        p.display()
-    );
-    p
-}
 
 fn env() -> BTreeMap<String, String> {
     BTreeMap::from([
@@ -51,14 +38,6 @@ impl Drop for Cleanup<'_> {
             let _ = ostk(self.s, &["image", "delete", n]);
         }
     }
-}
-
-fn unique(tag: &str) -> String {
-    let t = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("ostk-ft-{tag}-{}-{t}", std::process::id())
 }
 
 /// Fields that differ between two images made the same way.

@@ -114,3 +114,25 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The devcloud's clouds.yaml (`OSTK_DEVCLOUD_CLOUDS`, as scripts/test-all sets it).
+pub fn clouds() -> PathBuf {
+    let p = std::env::var_os("OSTK_DEVCLOUD_CLOUDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/tmp/ostk-devcloud/clouds.yaml"));
+    assert!(
+        p.exists(),
+        "devcloud clouds.yaml not found at {} (run devcloud/devcloud up; set OSTK_DEVCLOUD_CLOUDS)",
+        p.display()
+    );
+    p
+}
+
+/// A name no other run uses (tests run in parallel and may be interrupted).
+pub fn unique(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("ostk-{prefix}-{}-{nanos}", std::process::id())
+}
