@@ -1,12 +1,10 @@
 //! `group add user` (openstackclient/identity/v3/group.py AddUserToGroup).
 
-use crate::commands::identity::common::{find_group_id, find_user_id, sdk_error};
 use crate::{
     context::Context,
     error::CliError,
     registry::{Command, Kind, Output},
 };
-use ostk_sdk::identity::Identity;
 
 /// Add user to group
 #[derive(clap::Args, Debug)]
@@ -31,26 +29,14 @@ impl Command for AddUserToGroup {
     const KIND: Kind = Kind::Plain;
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
-        let group_id = find_group_id(ctx, &self.group, self.group_domain.as_deref(), true)?;
-        let mut failed = 0;
-        for u in &self.user {
-            let res = find_user_id(ctx, u, self.user_domain.as_deref(), true).and_then(|uid| {
-                let session = ctx.session()?;
-                ctx.block_on(Identity::new(&session).add_user_to_group(&group_id, &uid))?
-                    .map_err(|e| sdk_error(e, None))
-            });
-            if let Err(e) = res {
-                failed += 1;
-                tracing::error!("{u} not added to group {}: {e}", self.group);
-            }
-        }
-        if failed > 0 {
-            return Err(CliError::Message(format!(
-                "{failed} of {} users not added to group {}.",
-                self.user.len(),
-                self.group
-            )));
-        }
-        Ok(Output::None)
+        let (group, group_domain) = (&self.group, self.group_domain.as_deref());
+        super::change_membership(
+            ctx,
+            group,
+            group_domain,
+            &self.user,
+            self.user_domain.as_deref(),
+            true,
+        )
     }
 }
