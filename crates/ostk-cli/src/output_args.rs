@@ -7,7 +7,7 @@ use clap::{ArgAction, Args};
 #[derive(Args, Debug, Clone)]
 pub struct ListFormatArgs {
     /// the output format, defaults to table
-    #[arg(short = 'f', long = "format", overrides_with = "format", value_name = "{csv,json,table,value,yaml}", default_value = "table",
+    #[arg(short = 'f', long = "format", value_name = "{csv,json,table,value,yaml}", default_value = "table",
           value_parser = ["csv", "json", "table", "value", "yaml"], hide_default_value = true, hide_possible_values = true,
           help_heading = "output formatters")]
     pub format: String,
@@ -60,7 +60,7 @@ pub struct ListFormatArgs {
 #[derive(Args, Debug, Clone)]
 pub struct ShowFormatArgs {
     /// the output format, defaults to table
-    #[arg(short = 'f', long = "format", overrides_with = "format", value_name = "{json,shell,table,value,yaml}", default_value = "table",
+    #[arg(short = 'f', long = "format", value_name = "{json,shell,table,value,yaml}", default_value = "table",
           value_parser = ["json", "shell", "table", "value", "yaml"], hide_default_value = true, hide_possible_values = true,
           help_heading = "output formatters")]
     pub format: String,
