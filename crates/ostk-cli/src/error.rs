@@ -46,6 +46,7 @@ impl CliError {
             CliError::Client(ostk_sdk::client::ClientError::CloudConfig(e)) => {
                 u8::try_from(e.exit_code()).unwrap_or(1)
             }
+            CliError::Client(ostk_sdk::client::ClientError::Interrupted(_)) => 130,
             _ => 1,
         }
     }

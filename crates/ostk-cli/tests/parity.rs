@@ -8,6 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 const OSTK_ONLY_COMMANDS: &[&str] = &[];
 /// ostk-only options, allowed on any command.
 const OSTK_ONLY_OPTIONS: &[&str] = &[];
+/// ostk-only options of one command.
+const OSTK_ONLY_COMMAND_OPTIONS: &[(&str, &str)] = &[("object create", "--segment-size")];
 
 fn reference() -> BTreeMap<String, BTreeSet<String>> {
     include_str!("data/osc-commands.tsv")
@@ -16,7 +18,12 @@ fn reference() -> BTreeMap<String, BTreeSet<String>> {
             let (words, opts) = l.split_once('\t').unwrap_or((l, ""));
             (
                 words.to_string(),
-                opts.split_whitespace().map(str::to_string).collect(),
+                opts.split_whitespace()
+                    // cliff's completion data lists the sub-words of a command that is also a
+                    // prefix (`image import` → `info`): those are no options.
+                    .filter(|o| o.starts_with('-'))
+                    .map(str::to_string)
+                    .collect(),
             )
         })
         .collect()
@@ -52,6 +59,7 @@ fn every_command_and_option_matches_the_reference() {
                 v
             })
             .filter(|o| !OSTK_ONLY_OPTIONS.contains(&o.as_str()))
+            .filter(|o| !OSTK_ONLY_COMMAND_OPTIONS.contains(&(e.words, o.as_str())))
             .collect();
         let missing: Vec<_> = expected.difference(&ours).collect();
         let extra: Vec<_> = ours.difference(expected).collect();

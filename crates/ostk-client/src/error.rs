@@ -195,6 +195,15 @@ pub enum ClientError {
     /// Configuration unusable for a session (bad CA file, bad URL…).
     #[error("{0}")]
     Config(String),
+    /// Transferred data failed verification (checksum, length): nothing was kept.
+    #[error("{0}")]
+    Integrity(String),
+    /// A transfer failed and was rolled back; the message says what happened.
+    #[error("{0}")]
+    Transfer(String),
+    /// The user interrupted the operation (Ctrl-C); what was cleaned up is said.
+    #[error("{0}")]
+    Interrupted(String),
     /// The cloud configuration failed auth validation.
     #[error(transparent)]
     CloudConfig(#[from] ostk_config::ConfigError),

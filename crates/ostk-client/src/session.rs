@@ -423,6 +423,7 @@ impl Session {
             query: Vec::new(),
             headers: Vec::new(),
             body: None,
+            raw: None,
             microversion: None,
         }
     }
@@ -493,6 +494,7 @@ pub struct ServiceRequest<'s> {
     query: Vec<(String, String)>,
     headers: Vec<(String, String)>,
     body: Option<Value>,
+    raw: Option<(Vec<u8>, String)>,
     microversion: Option<String>,
 }
 
@@ -518,6 +520,12 @@ impl ServiceRequest<'_> {
     /// A JSON body.
     pub fn json(mut self, v: Value) -> Self {
         self.body = Some(v);
+        self
+    }
+
+    /// A raw body with its content type (swift bulk delete's list of paths).
+    pub fn body(mut self, bytes: Vec<u8>, content_type: &str) -> Self {
+        self.raw = Some((bytes, content_type.to_string()));
         self
     }
 
@@ -577,6 +585,10 @@ impl ServiceRequest<'_> {
         }
         if let Some(b) = &self.body {
             req = req.json(b);
+        }
+        if let Some((bytes, ct)) = self.raw {
+            req.body = Some(bytes);
+            req.set_header("Content-Type", ct);
         }
         s.send(req).await
     }

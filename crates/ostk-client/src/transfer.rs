@@ -89,13 +89,15 @@ impl Progress {
         self.bar.is_some()
     }
 
-    fn inc(&self, n: usize) {
+    /// Counts `n` more bytes.
+    pub fn inc(&self, n: usize) {
         if let Some(b) = &self.bar {
             b.inc(n as u64);
         }
     }
 
-    fn finish(&self) {
+    /// Removes the bar.
+    pub fn finish(&self) {
         if let Some(b) = &self.bar {
             b.finish_and_clear();
         }
@@ -192,17 +194,54 @@ fn io_error(what: &str, path: Option<&Path>, e: std::io::Error) -> ClientError {
     }
 }
 
-async fn open_source(source: &Source) -> Result<(Box<dyn AsyncRead + Send + Unpin>, Option<u64>)> {
+async fn open_source(
+    source: &Source,
+    range: Option<(u64, u64)>,
+) -> Result<(Box<dyn AsyncRead + Send + Unpin>, Option<u64>)> {
+    use tokio::io::AsyncSeekExt;
     match source {
         Source::File(p) => {
-            let f = tokio::fs::File::open(p)
+            let mut f = tokio::fs::File::open(p)
                 .await
                 .map_err(|e| io_error("cannot read", Some(p), e))?;
-            let len = f.metadata().await.ok().map(|m| m.len());
-            Ok((Box::new(f), len))
+            match range {
+                Some((offset, len)) => {
+                    f.seek(std::io::SeekFrom::Start(offset))
+                        .await
+                        .map_err(|e| io_error("cannot read", Some(p), e))?;
+                    Ok((Box::new(f.take(len)), Some(len)))
+                }
+                None => {
+                    let len = f.metadata().await.ok().map(|m| m.len());
+                    Ok((Box::new(f), len))
+                }
+            }
         }
         Source::Stdin => Ok((Box::new(tokio::io::stdin()), None)),
     }
+}
+
+/// What an upload sent and got back.
+#[derive(Debug, Clone)]
+pub struct Uploaded {
+    /// The answer (success statuses only).
+    pub response: HttpResponse,
+    /// Bytes sent.
+    pub bytes: u64,
+    /// MD5 hex digest of the bytes sent, when asked for.
+    pub md5: Option<String>,
+}
+
+/// One upload: a whole source or a byte range of a file, optionally hashed with MD5 on the
+/// way out (to check against swift's ETag without reading the file twice).
+#[derive(Debug, Clone)]
+pub struct Part<'a> {
+    /// The bytes' origin.
+    pub source: &'a Source,
+    /// `(offset, length)` within a file source; `None` for all of it.
+    pub range: Option<(u64, u64)>,
+    /// Compute the MD5 of what is sent.
+    pub md5: bool,
 }
 
 /// Sends `source` as the body of a `method` request to `url` (with the session's token and
@@ -216,18 +255,51 @@ pub async fn upload(
     source: &Source,
     progress: bool,
 ) -> Result<HttpResponse> {
+    let len = match source {
+        Source::File(p) => tokio::fs::metadata(p).await.ok().map(|m| m.len()),
+        Source::Stdin => None,
+    };
+    let bar = Arc::new(Progress::new(progress, len));
+    let part = Part {
+        source,
+        range: None,
+        md5: false,
+    };
+    let r = upload_part(session, method, url, headers, &part, &bar).await;
+    bar.finish();
+    Ok(r?.response)
+}
+
+/// Sends one [`Part`] as the body of a `method` request to `url`, counting bytes on `bar`
+/// (several parts may share one bar). Re-authenticates once on 401 when the body can be
+/// sent again (a file, or stdin not read yet).
+pub async fn upload_part(
+    session: &Session,
+    method: Method,
+    url: &str,
+    headers: &[(String, String)],
+    part: &Part<'_>,
+    bar: &Arc<Progress>,
+) -> Result<Uploaded> {
     let mut retried = false;
     loop {
         let access = session.access().await?;
-        let (reader, len) = open_source(source).await?;
-        let bar = Arc::new(Progress::new(progress, len));
+        let (reader, len) = open_source(part.source, part.range).await?;
         let consumed = Arc::new(AtomicBool::new(false));
+        let hasher = Arc::new(std::sync::Mutex::new(
+            part.md5.then(|| Hasher::Md5(md5::Md5::new())),
+        ));
+        let sent = Arc::new(std::sync::atomic::AtomicU64::new(0));
         let stream = {
-            let bar = bar.clone();
             let consumed = consumed.clone();
+            let hasher = hasher.clone();
+            let sent = sent.clone();
+            let bar = bar.clone();
             futures_util::stream::unfold(reader, move |mut r| {
-                let bar = bar.clone();
                 let consumed = consumed.clone();
+                let hasher = hasher.clone();
+                let sent = sent.clone();
+                let bar = bar.clone();
                 async move {
                     let mut buf = vec![0u8; CHUNK];
                     match r.read(&mut buf).await {
@@ -235,6 +307,10 @@ pub async fn upload(
                         Ok(n) => {
                             consumed.store(true, Ordering::Relaxed);
                             buf.truncate(n);
+                            if let Some(h) = hasher.lock().expect("hasher").as_mut() {
+                                h.update(&buf);
+                            }
+                            sent.fetch_add(n as u64, Ordering::Relaxed);
                             bar.inc(n);
                             Some((Ok::<_, std::io::Error>(buf), r))
                         }
@@ -259,16 +335,22 @@ pub async fn upload(
             rb = rb.header("X-Auth-Token", t);
         }
         let resp = rb.send().await.map_err(|e| transport_error(url, e));
-        bar.finish();
         let resp = collect(resp?, url, &method).await?;
-        let replayable = matches!(source, Source::File(_)) || !consumed.load(Ordering::Relaxed);
+        let replayable =
+            matches!(part.source, Source::File(_)) || !consumed.load(Ordering::Relaxed);
         if resp.status == 401 && !retried && replayable && session.can_reauthenticate() {
             tracing::debug!("401 from {url}: re-authenticating once");
             session.invalidate().await;
             retried = true;
             continue;
         }
-        return resp.error_for_status();
+        let response = resp.error_for_status()?;
+        let md5 = hasher.lock().expect("hasher").take().map(Hasher::hex);
+        return Ok(Uploaded {
+            response,
+            bytes: sent.load(Ordering::Relaxed),
+            md5,
+        });
     }
 }
 
@@ -317,6 +399,18 @@ fn transport_error(url: &str, e: reqwest::Error) -> ClientError {
     }
 }
 
+/// A body that broke off mid-way, in one line.
+fn interrupted(url: &str, written: u64, total: Option<u64>, e: reqwest::Error) -> ClientError {
+    let reason = match transport_error(url, e) {
+        ClientError::Connect { reason, .. } => reason,
+        other => other.to_string(),
+    };
+    let of = total.map(|n| format!(" of {n}")).unwrap_or_default();
+    ClientError::Integrity(format!(
+        "the download of {url} broke off after {written}{of} bytes ({reason})"
+    ))
+}
+
 /// What a download did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Downloaded {
@@ -328,13 +422,42 @@ pub struct Downloaded {
     pub headers: Vec<(String, String)>,
 }
 
-/// A temporary file next to the target, removed on drop unless persisted.
-struct TempFile {
+/// A temporary file next to a download's target, removed on drop unless persisted: what
+/// makes an interrupted or failed download leave nothing behind.
+#[derive(Debug)]
+pub struct TempTarget {
     path: PathBuf,
+    target: PathBuf,
     keep: bool,
 }
 
-impl Drop for TempFile {
+impl TempTarget {
+    /// Creates the temporary file for `target` (in the same directory, so the final rename
+    /// stays on one file system).
+    pub fn create(target: &Path) -> Result<(std::fs::File, TempTarget)> {
+        let path = temp_path(target);
+        let f =
+            std::fs::File::create(&path).map_err(|e| io_error("cannot write", Some(&path), e))?;
+        Ok((
+            f,
+            TempTarget {
+                path,
+                target: target.to_path_buf(),
+                keep: false,
+            },
+        ))
+    }
+
+    /// Renames the temporary file over the target.
+    pub fn persist(mut self) -> Result<()> {
+        std::fs::rename(&self.path, &self.target)
+            .map_err(|e| io_error("cannot write", Some(&self.target), e))?;
+        self.keep = true;
+        Ok(())
+    }
+}
+
+impl Drop for TempTarget {
     fn drop(&mut self) {
         if !self.keep {
             let _ = std::fs::remove_file(&self.path);
@@ -354,18 +477,37 @@ fn temp_path(target: &Path) -> PathBuf {
     dir.join(format!(".{name}.{}.part", std::process::id()))
 }
 
-/// GETs `url` (with the session's token and `headers`) and streams the body into `sink`,
-/// verifying `expected` checksums. On a mismatch or a broken body: an error, and no file.
-pub async fn download(
-    session: &Session,
-    url: &str,
-    headers: &[(String, String)],
-    sink: &Sink,
-    expected: &Expected,
-    progress: bool,
-) -> Result<Downloaded> {
+/// A GET whose headers arrived and whose body is still to be read.
+#[derive(Debug)]
+pub struct Opened {
+    resp: reqwest::Response,
+    url: String,
+    /// Status (success only).
+    pub status: u16,
+    /// Headers (names lower-case).
+    pub headers: Vec<(String, String)>,
+}
+
+impl Opened {
+    /// A header's value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The announced body length.
+    pub fn content_length(&self) -> Option<u64> {
+        self.resp.content_length()
+    }
+}
+
+/// GETs `url` with the session's token and `headers`, re-authenticating once on 401; error
+/// statuses become [`crate::ApiError`]s. The body is left unread.
+pub async fn open(session: &Session, url: &str, headers: &[(String, String)]) -> Result<Opened> {
     let mut retried = false;
-    let resp = loop {
+    loop {
         let access = session.access().await?;
         tracing::debug!("REQ: GET {url} (streamed answer)");
         let mut rb = session.http().client().get(url);
@@ -389,74 +531,134 @@ pub async fn download(
                 .error_for_status()
                 .map(|_| unreachable!("an error status"));
         }
-        break resp;
-    };
-    let status = resp.status().as_u16();
-    let headers = header_pairs(&resp);
+        let headers = header_pairs(&resp);
+        return Ok(Opened {
+            resp,
+            url: url.to_string(),
+            status,
+            headers,
+        });
+    }
+}
+
+/// GETs `url` (with the session's token and `headers`) and streams the body into `sink`,
+/// verifying `expected` checksums. On a mismatch or a broken body: an error, and no file.
+pub async fn download(
+    session: &Session,
+    url: &str,
+    headers: &[(String, String)],
+    sink: &Sink,
+    expected: &Expected,
+    progress: bool,
+) -> Result<Downloaded> {
+    let opened = open(session, url, headers).await?;
     let mut expected = expected.clone();
     if expected.hash.is_none() && expected.md5.is_none() {
         // openstacksdk falls back to the Content-MD5 header.
-        expected.md5 = headers
-            .iter()
-            .find(|(k, _)| k == "content-md5")
-            .map(|(_, v)| v.clone());
+        expected.md5 = opened.header("content-md5").map(str::to_string);
     }
-    let total = resp.content_length();
-    let bar = Progress::new(progress, total);
-    let result = write_body(resp, url, sink, &expected, &bar).await;
+    let bar = Progress::new(progress, opened.content_length());
+    let (status, headers) = (opened.status, opened.headers.clone());
+    let result = save(opened, sink, &expected, &bar).await;
     bar.finish();
-    let bytes = result?;
     Ok(Downloaded {
-        bytes,
+        bytes: result?,
         status,
         headers,
     })
 }
 
+/// Streams an opened answer into `sink` (a file through a [`TempTarget`]), verifying
+/// `expected` and the announced length; returns the bytes written.
+pub async fn save(opened: Opened, sink: &Sink, expected: &Expected, bar: &Progress) -> Result<u64> {
+    match sink {
+        // Plain blocking writes: the CLI's single-threaded runtime has nothing else to do, and
+        // the caller may hold the stdout lock (tokio's stdout would wait for it on another thread).
+        Sink::Stdout => {
+            let mut out = std::io::stdout();
+            write_body(opened, &mut out, None, expected, bar).await
+        }
+        Sink::File(target) => {
+            let (mut f, temp) = TempTarget::create(target)?;
+            let n = write_body(opened, &mut f, Some(&temp.path), expected, bar).await?;
+            drop(f);
+            temp.persist()?;
+            Ok(n)
+        }
+    }
+}
+
+/// Streams an opened answer into `file` at `offset` (one of several ranges written in
+/// parallel), verifying `expected` and the announced length.
+pub async fn save_at(
+    opened: Opened,
+    file: &std::fs::File,
+    offset: u64,
+    expected: &Expected,
+    bar: &Progress,
+) -> Result<u64> {
+    let mut w = OffsetWriter { file, offset };
+    write_body(opened, &mut w, None, expected, bar).await
+}
+
+struct OffsetWriter<'f> {
+    file: &'f std::fs::File,
+    offset: u64,
+}
+
+impl Write for OffsetWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        use std::os::unix::fs::FileExt;
+        let n = self.file.write_at(buf, self.offset)?;
+        self.offset += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 async fn write_body(
-    mut resp: reqwest::Response,
-    url: &str,
-    sink: &Sink,
+    mut opened: Opened,
+    out: &mut dyn Write,
+    path: Option<&Path>,
     expected: &Expected,
     bar: &Progress,
 ) -> Result<u64> {
     let mut verifier = Verifier::new(expected);
-    let total = resp.content_length();
-    // Plain blocking writes: the CLI's single-threaded runtime has nothing else to do, and
-    // the caller may hold the stdout lock (tokio's stdout would wait for it on another thread).
-    let (mut out, temp): (Box<dyn std::io::Write + Send>, Option<TempFile>) = match sink {
-        Sink::Stdout => (Box::new(std::io::stdout()), None),
-        Sink::File(target) => {
-            let path = temp_path(target);
-            let f = std::fs::File::create(&path)
-                .map_err(|e| io_error("cannot write", Some(&path), e))?;
-            (Box::new(f), Some(TempFile { path, keep: false }))
-        }
-    };
+    let total = opened.resp.content_length();
+    let url = opened.url.clone();
     let mut written = 0u64;
-    while let Some(chunk) = resp.chunk().await.map_err(|e| transport_error(url, e))? {
+    while let Some(chunk) = opened
+        .resp
+        .chunk()
+        .await
+        .map_err(|e| interrupted(&url, written, total, e))?
+    {
         verifier.update(&chunk);
         out.write_all(&chunk)
-            .map_err(|e| io_error("cannot write", temp.as_ref().map(|t| t.path.as_path()), e))?;
+            .map_err(|e| io_error("cannot write", path, e))?;
         written += chunk.len() as u64;
         bar.inc(chunk.len());
     }
-    out.flush().map_err(|e| io_error("cannot write", None, e))?;
-    drop(out);
+    out.flush().map_err(|e| io_error("cannot write", path, e))?;
     if let Some(n) = total
         && n != written
     {
-        return Err(ClientError::InvalidResponse {
-            url: url.to_string(),
-            reason: format!("the body ended after {written} of {n} bytes"),
-        });
+        return Err(ClientError::Integrity(format!(
+            "the download of {url} ended after {written} of {n} bytes"
+        )));
     }
-    verifier.finish().map_err(ClientError::Config)?;
-    if let (Some(mut t), Sink::File(target)) = (temp, sink) {
-        std::fs::rename(&t.path, target).map_err(|e| io_error("cannot write", Some(target), e))?;
-        t.keep = true;
-    }
+    verifier.finish().map_err(ClientError::Integrity)?;
     Ok(written)
+}
+
+/// MD5 hex digest of `bytes` (swift's large-object ETag is the MD5 of its segments' ETags).
+pub fn md5_hex(bytes: &[u8]) -> String {
+    let mut h = Hasher::Md5(md5::Md5::new());
+    h.update(bytes);
+    h.hex()
 }
 
 /// MD5 and another digest of a file, read in chunks (for callers that must send checksums

@@ -16,4 +16,5 @@ pub use ostk_client::config;
 
 pub mod identity;
 pub mod image;
+pub mod object_store;
 pub mod rest;

@@ -3,6 +3,7 @@
 pub mod common;
 pub mod identity;
 pub mod image;
+pub mod object_store;
 
 use crate::registry::{Entry, entry};
 
@@ -125,6 +126,23 @@ static COMMANDS: &[Entry] = &[
     entry::<identity::user::password_set::SetPasswordUser>(),
     entry::<identity::user::set::SetUser>(),
     entry::<identity::user::show::ShowUser>(),
+    entry::<object_store::account::set::SetAccount>(),
+    entry::<object_store::account::show::ShowAccount>(),
+    entry::<object_store::account::unset::UnsetAccount>(),
+    entry::<object_store::container::create::CreateContainer>(),
+    entry::<object_store::container::delete::DeleteContainer>(),
+    entry::<object_store::container::list::ListContainer>(),
+    entry::<object_store::container::save::SaveContainer>(),
+    entry::<object_store::container::set::SetContainer>(),
+    entry::<object_store::container::show::ShowContainer>(),
+    entry::<object_store::container::unset::UnsetContainer>(),
+    entry::<object_store::object::create::CreateObject>(),
+    entry::<object_store::object::delete::DeleteObject>(),
+    entry::<object_store::object::list::ListObject>(),
+    entry::<object_store::object::save::SaveObject>(),
+    entry::<object_store::object::set::SetObject>(),
+    entry::<object_store::object::show::ShowObject>(),
+    entry::<object_store::object::unset::UnsetObject>(),
     entry::<image::add_project::AddProjectToImage>(),
     entry::<image::create::CreateImage>(),
     entry::<image::delete::DeleteImage>(),

@@ -1,0 +1,5 @@
+//! `object store account set|show|unset`.
+
+pub mod set;
+pub mod show;
+pub mod unset;
