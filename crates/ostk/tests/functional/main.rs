@@ -4,10 +4,12 @@
 
 mod cli;
 mod config_show;
+mod fault_proxy;
 mod identity;
 mod identity_catalog;
 mod identity_resources;
 mod identity_roles;
 mod identity_users;
 mod image;
+mod object_store;
 mod support;
