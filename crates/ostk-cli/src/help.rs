@@ -50,6 +50,8 @@ impl Action {
             };
         }
         match &self.metavar {
+            // argparse nargs='*' on an option.
+            Some(m) if self.nargs == Nargs::Star => format!("{} [{m} ...]", self.options[0]),
             Some(m) => format!("{} {m}", self.options[0]),
             None => self.options[0].clone(),
         }
@@ -60,6 +62,12 @@ impl Action {
             return self.metavar.clone().unwrap_or_default();
         }
         match &self.metavar {
+            Some(m) if self.nargs == Nargs::Star => self
+                .options
+                .iter()
+                .map(|o| format!("{o} [{m} ...]"))
+                .collect::<Vec<_>>()
+                .join(", "),
             Some(m) => self
                 .options
                 .iter()
@@ -92,7 +100,13 @@ fn usage_parts(actions: &[Action], positional: bool) -> Vec<String> {
                 group.push(visible[i].usage_part());
             }
             if group.len() > 1 {
-                parts.push(format!("[{}]", group.join(" | ")));
+                // A required mutually exclusive group: `(--a | --b)`.
+                let required = visible[i].required;
+                parts.push(if required {
+                    format!("({})", group.join(" | "))
+                } else {
+                    format!("[{}]", group.join(" | "))
+                });
                 i += 1;
                 continue;
             }
@@ -364,6 +378,12 @@ pub fn actions_from_clap(cmd: &clap::Command) -> Vec<Action> {
     cmd.build();
     let cmd = &cmd;
     let mut mutex_groups: Vec<Vec<String>> = Vec::new();
+    // Members of a required group are required in argparse's usage.
+    let required_in_group: Vec<String> = cmd
+        .get_groups()
+        .filter(|g| g.is_required_set())
+        .flat_map(|g| g.get_args().map(|id| id.as_str().to_string()))
+        .collect();
     for g in cmd.get_groups() {
         let mut g = g.clone();
         if !g.is_multiple() {
@@ -419,7 +439,8 @@ pub fn actions_from_clap(cmd: &clap::Command) -> Vec<Action> {
                 metavar,
                 nargs,
                 help,
-                required: arg.is_required_set() && !arg.is_positional(),
+                required: (arg.is_required_set() || required_in_group.contains(&id))
+                    && !arg.is_positional(),
                 mutex: mutex_groups.iter().position(|g| g.contains(&id)),
                 section,
             }

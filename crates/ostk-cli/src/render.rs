@@ -246,6 +246,31 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -
             format!("argument {later}: not allowed with argument {earlier}")
         }
         ErrorKind::MissingRequiredArgument => {
+            // A required mutually exclusive group: clap names it `<--a <a>|--b>`.
+            let mut built = cmd.clone();
+            built.build();
+            if let Some(g) = built.get_groups().find(|g| {
+                g.is_required_set()
+                    && !{
+                        let mut g = (*g).clone();
+                        g.is_multiple()
+                    }
+                    && g.get_args().all(|id| {
+                        !built
+                            .get_arguments()
+                            .any(|a| a.get_id() == id && a.is_positional())
+                    })
+                    && g.get_args().next().is_some_and(|id| {
+                        let first = arg_name(&built, id.as_str());
+                        arg.trim_start_matches('<').starts_with(first.as_str())
+                    })
+            }) {
+                let names: Vec<String> = g
+                    .get_args()
+                    .map(|id| arg_name(&built, id.as_str()))
+                    .collect();
+                return format!("one of the arguments {} is required", names.join(" "));
+            }
             let names = match e.get(ContextKind::InvalidArg) {
                 Some(ContextValue::Strings(v)) => v
                     .iter()

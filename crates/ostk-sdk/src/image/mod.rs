@@ -28,6 +28,15 @@ pub const IMAGES: Collection = Collection {
     plural: "images",
 };
 
+/// The tasks collection (`/v2/tasks`).
+pub const TASKS: Collection = Collection {
+    service_type: "image",
+    api_version: Some("2"),
+    path: "tasks",
+    singular: "task",
+    plural: "tasks",
+};
+
 /// JSON-Patch media type glance wants on `PATCH /v2/images/{id}`.
 pub const JSON_PATCH: &str = "application/openstack-images-v2.1-json-patch";
 
@@ -134,6 +143,35 @@ impl<'s> ImageService<'s> {
             req.set_header("Content-Type", ctype);
         }
         self.session.send(req).await
+    }
+
+    /// Like [`ImageService::call`] but without `Accept: application/json`, as openstacksdk
+    /// sends its resource calls: glance then words errors as HTML rather than JSON.
+    async fn call_plain(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<HttpResponse, ClientError> {
+        let mut req = HttpRequest::new(method, self.url(path).await?);
+        if let Some(v) = body {
+            req = req.json(&v);
+            req.set_header("Content-Type", "application/json");
+        }
+        self.session.send(req).await
+    }
+
+    async fn json_plain(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Value, ClientError> {
+        let resp = self.call_plain(method, path, body).await?;
+        if resp.body.is_empty() {
+            return Ok(Value::Null);
+        }
+        resp.json()
     }
 
     async fn json(
@@ -273,15 +311,31 @@ impl<'s> ImageService<'s> {
             .await
     }
 
-    /// Stages image data for the interoperable import (`PUT /v2/images/{id}/stage`).
+    /// Stages image data for the interoperable import (`PUT /v2/images/{id}/stage`); `size`
+    /// (or a file's length) goes in `X-OpenStack-Image-Size`, as openstacksdk sends it.
     pub async fn stage(
         &self,
         id: &str,
         source: &Source,
+        size: Option<u64>,
         progress: bool,
     ) -> Result<(), ClientError> {
-        self.put_data(&format!("images/{}/stage", enc(id)), source, progress)
-            .await
+        let size = match (size, source) {
+            (Some(n), _) => Some(n),
+            (None, Source::File(p)) => tokio::fs::metadata(p).await.ok().map(|m| m.len()),
+            (None, Source::Stdin) => None,
+        };
+        let mut headers = Vec::new();
+        if let Some(n) = size {
+            headers.push(("X-OpenStack-Image-Size".to_string(), n.to_string()));
+        }
+        self.put_data_with(
+            &format!("images/{}/stage", enc(id)),
+            headers,
+            source,
+            progress,
+        )
+        .await
     }
 
     async fn put_data(
@@ -290,18 +344,40 @@ impl<'s> ImageService<'s> {
         source: &Source,
         progress: bool,
     ) -> Result<(), ClientError> {
+        self.put_data_with(path, Vec::new(), source, progress).await
+    }
+
+    async fn put_data_with(
+        &self,
+        path: &str,
+        extra: Vec<(String, String)>,
+        source: &Source,
+        progress: bool,
+    ) -> Result<(), ClientError> {
         let url = self.url(path).await?;
-        let headers = vec![(
+        let mut headers = vec![(
             "Content-Type".to_string(),
             "application/octet-stream".to_string(),
         )];
+        headers.extend(extra);
         transfer::upload(self.session, Method::PUT, &url, &headers, source, progress).await?;
+        Ok(())
+    }
+
+    /// Stages an empty body (openstacksdk's `stage_image` without data).
+    pub async fn stage_empty(&self, id: &str) -> Result<(), ClientError> {
+        let req = HttpRequest::new(
+            Method::PUT,
+            self.url(&format!("images/{}/stage", enc(id))).await?,
+        )
+        .header("Content-Type", "application/octet-stream");
+        self.session.send(req).await?;
         Ok(())
     }
 
     /// Starts an import (`POST /v2/images/{id}/import`) with its JSON body.
     pub async fn import(&self, id: &str, body: Value) -> Result<(), ClientError> {
-        self.json(
+        self.json_plain(
             Method::POST,
             &format!("images/{}/import", enc(id)),
             Some(body),
@@ -373,7 +449,7 @@ impl<'s> ImageService<'s> {
 
     /// One member.
     pub async fn get_member(&self, id: &str, member: &str) -> Result<Value, ClientError> {
-        self.json(
+        self.json_plain(
             Method::GET,
             &format!("images/{}/members/{}", enc(id), enc(member)),
             None,
@@ -426,6 +502,60 @@ impl<'s> ImageService<'s> {
             .unwrap_or_default())
     }
 
+    /// Tasks matching the query (`type`, `status`, `sort_key`, `sort_dir`, `limit`,
+    /// `marker`), following `next` links as openstacksdk does (`limit` is the page size).
+    pub async fn tasks(&self, query: &[(&str, String)]) -> Result<Vec<Value>, ClientError> {
+        TASKS.list(self.session, query).await
+    }
+
+    /// One task (`GET /v2/tasks/{id}`, unwrapped).
+    pub async fn task(&self, id: &str) -> Result<Value, ClientError> {
+        self.json_plain(Method::GET, &format!("tasks/{}", enc(id)), None)
+            .await
+    }
+
+    /// The cache state (`GET /v2/cache`: `cached_images` and `queued_images`).
+    pub async fn cache(&self) -> Result<Value, ClientError> {
+        self.json_plain(Method::GET, "cache", None).await
+    }
+
+    /// Queues an image for caching (`PUT /v2/cache/{id}`).
+    pub async fn cache_queue(&self, id: &str) -> Result<(), ClientError> {
+        self.call_plain(Method::PUT, &format!("cache/{}", enc(id)), None)
+            .await?;
+        Ok(())
+    }
+
+    /// Removes an image from the cache (`DELETE /v2/cache/{id}`).
+    pub async fn cache_delete(&self, id: &str) -> Result<(), ClientError> {
+        self.call_plain(Method::DELETE, &format!("cache/{}", enc(id)), None)
+            .await?;
+        Ok(())
+    }
+
+    /// Clears the cache (`DELETE /v2/cache`): `cache` or `queue` only via the
+    /// `x-image-cache-clear-target` header, both without it.
+    pub async fn cache_clear(&self, target: Option<&str>) -> Result<(), ClientError> {
+        let mut req = HttpRequest::new(Method::DELETE, self.url("cache").await?);
+        if let Some(t) = target {
+            req = req.header("x-image-cache-clear-target", t);
+        }
+        self.session.send(req).await?;
+        Ok(())
+    }
+
+    /// Every item of a metadata-definitions list (`metadefs/namespaces?…`), following `next`.
+    pub async fn metadef_list(&self, path: &str, key: &str) -> Result<Vec<Value>, ClientError> {
+        crate::client::pager::list_all(
+            self.session,
+            "image",
+            Some("2"),
+            &format!("metadefs/{path}"),
+            key,
+        )
+        .await
+    }
+
     /// A GET/POST/PUT/DELETE on a metadata-definitions path (`metadefs/namespaces/…`).
     pub async fn metadef(
         &self,
@@ -433,7 +563,8 @@ impl<'s> ImageService<'s> {
         path: &str,
         body: Option<Value>,
     ) -> Result<Value, ClientError> {
-        self.json(method, &format!("metadefs/{path}"), body).await
+        self.json_plain(method, &format!("metadefs/{path}"), body)
+            .await
     }
 }
 

@@ -101,7 +101,7 @@ pub struct CreateImage {
 }
 
 /// image.py `_parse_image_size`.
-fn parse_size(s: &str) -> Result<u64, String> {
+pub fn parse_size(s: &str) -> Result<u64, String> {
     let n: i64 = s
         .parse()
         .map_err(|_| format!("'{s}' is not a valid size (use a positive integer)"))?;
@@ -218,17 +218,19 @@ impl Command for CreateImage {
         let glance = ImageService::new(&session);
         let progress = self.progress && matches!(source, Some(Source::File(_)));
         let use_import = self.use_import;
+        let size = self.size;
         let img = ctx.block_on(async {
             let (img, methods) = glance.create(attrs).await?;
             let Some(source) = source else {
                 return Ok(Ok(img));
             };
             if use_import && !methods.iter().any(|m| m == "glance-direct") {
-                let _ = glance.delete(&img.id, None).await;
+                // openstacksdk `_upload_image_put` raises before its cleanup block: the queued
+                // image stays.
                 return Ok(Err(CliError::Message("Importing image was requested but the cloud does not support the image import method.".into())));
             }
             let sent = if use_import {
-                match glance.stage(&img.id, &source, progress).await {
+                match glance.stage(&img.id, &source, size, progress).await {
                     Ok(()) => {
                         glance
                             .import(&img.id, json!({"method": {"name": "glance-direct"}}))

@@ -1,4 +1,4 @@
-//! `image metadef object create|show|list|update|delete`
+//! `image metadef object create|show|list|update|delete` and `image metadef object property show`
 //! (openstackclient/image/v2/metadef_objects.py).
 
 use crate::{
@@ -42,6 +42,9 @@ fn object_record(o: &Value, namespace: &str) -> Record {
     .collect();
     Record { fields }
 }
+
+/// openstacksdk's `get_metadef_object` message: the object has no id before the fetch.
+const NOT_FOUND: &str = "No MetadefObject found for None";
 
 fn objects_path(ns: &str) -> String {
     format!("namespaces/{}/objects", segment(ns))
@@ -97,7 +100,9 @@ impl Command for ShowMetadefObject {
             objects_path(&self.namespace),
             segment(&self.object)
         );
-        let v = ctx.block_on(ImageService::new(&session).metadef(Method::GET, &path, None))??;
+        let v = ctx
+            .block_on(ImageService::new(&session).metadef(Method::GET, &path, None))?
+            .map_err(|e| super::sdk_error(e, Some(NOT_FOUND)))?;
         Ok(Output::One(object_record(&v, &self.namespace)))
     }
 }
@@ -220,5 +225,56 @@ impl Command for DeleteMetadefObject {
             )));
         }
         Ok(Output::None)
+    }
+}
+
+/// Describe a specific metadata definitions property inside an object.
+#[derive(clap::Args, Debug)]
+pub struct ShowMetadefObjectProperty {
+    /// Namespace (name) for the namespace
+    #[arg(value_name = "<namespace_name>")]
+    namespace: String,
+    /// Name of an object.
+    #[arg(value_name = "<object_name>", verbatim_doc_comment)]
+    object: String,
+    /// Name of the property.
+    #[arg(value_name = "property", verbatim_doc_comment)]
+    property: String,
+}
+
+impl Command for ShowMetadefObjectProperty {
+    const WORDS: &'static str = "image metadef object property show";
+    const ABOUT: &'static str =
+        "Describe a specific metadata definitions property inside an object.";
+    const KIND: Kind = Kind::Show;
+
+    fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
+        let session = ctx.session()?;
+        let path = format!(
+            "{}/{}",
+            objects_path(&self.namespace),
+            segment(&self.object)
+        );
+        let obj = ctx
+            .block_on(ImageService::new(&session).metadef(Method::GET, &path, None))?
+            .map_err(|e| super::sdk_error(e, Some(NOT_FOUND)))?;
+        let Some(prop) = obj
+            .get("properties")
+            .and_then(|p| p.get(&self.property))
+            .and_then(Value::as_object)
+        else {
+            return Err(CliError::Message(format!(
+                "Property {} not found in object {}.",
+                self.property, self.object
+            )));
+        };
+        let mut prop = prop.clone();
+        prop.insert("name".into(), json!(self.property));
+        let mut fields: Vec<(String, Cell)> = prop
+            .iter()
+            .map(|(k, v)| (k.clone(), super::json_cell(Some(v))))
+            .collect();
+        fields.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(Output::One(Record { fields }))
     }
 }

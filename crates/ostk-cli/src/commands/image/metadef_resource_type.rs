@@ -1,4 +1,4 @@
-//! `image metadef resource type list` and `… association create|delete`
+//! `image metadef resource type list` and `… association create|delete|list`
 //! (openstackclient/image/v2/metadef_resource_types.py, metadef_resource_type_association.py).
 
 use crate::{
@@ -143,5 +143,36 @@ impl Command for DeleteMetadefResourceTypeAssociation {
             )));
         }
         Ok(Output::None)
+    }
+}
+
+/// List metadef resource type associations
+#[derive(clap::Args, Debug)]
+pub struct ListMetadefResourceTypeAssociations {
+    /// The name of the namespace whose details you want to see
+    #[arg(value_name = "<metadef_namespace>")]
+    metadef_namespace: String,
+}
+
+impl Command for ListMetadefResourceTypeAssociations {
+    const WORDS: &'static str = "image metadef resource type association list";
+    const ABOUT: &'static str = "List metadef resource type associations";
+    const KIND: Kind = Kind::List;
+
+    fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
+        let session = ctx.session()?;
+        let path = format!(
+            "namespaces/{}/resource_types",
+            segment(&self.metadef_namespace)
+        );
+        let items = ctx
+            .block_on(
+                ImageService::new(&session).metadef_list(&path, "resource_type_associations"),
+            )?
+            .map_err(|e| super::sdk_error(e, None))?;
+        Ok(Output::List(Listing {
+            columns: vec!["Name".into()],
+            rows: items.iter().map(|r| vec![cell(r.get("name"))]).collect(),
+        }))
     }
 }

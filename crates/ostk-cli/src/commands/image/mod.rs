@@ -2,19 +2,25 @@
 //! image lookup with openstacksdk's wording, `_format_image`, and `--property` parsing.
 
 pub mod add_project;
+pub mod cache;
 pub mod create;
 pub mod delete;
+pub mod import;
 pub mod import_info;
 pub mod list;
+pub mod member_get;
 pub mod member_list;
 pub mod metadef_namespace;
 pub mod metadef_object;
+pub mod metadef_property;
 pub mod metadef_resource_type;
 pub mod remove_project;
 pub mod save;
 pub mod set;
 pub mod show;
+pub mod stage;
 pub mod stores_list;
+pub mod task;
 pub mod unset;
 
 use crate::{context::Context, error::CliError};
@@ -199,4 +205,122 @@ pub fn py_str(v: Option<&Value>) -> String {
         Some(Value::Bool(false)) => "False".into(),
         Some(other) => other.to_string(),
     }
+}
+
+/// A JSON value as cliff shows an attribute: `None` when absent, strings as text, the rest as
+/// Python would print it.
+pub fn json_cell(v: Option<&Value>) -> Cell {
+    match v {
+        None | Some(Value::Null) => Cell::None,
+        Some(v) => cell(v),
+    }
+}
+
+/// openstacksdk `HttpException` text for a failed call: `{message}: Client Error for url: …`
+/// (the identity commands' helper; `message` is what openstacksdk's proxy passes, e.g.
+/// `No MetadefNamespace found for x`, or `NotFoundException: 404` when it passes nothing).
+pub fn sdk_error(e: ostk_sdk::client::ClientError, message: Option<&str>) -> CliError {
+    use ostk_sdk::client::ClientError;
+    match e {
+        // glance words errors as an HTML page: openstacksdk strips the tags line by line and
+        // joins the distinct lines with ': ' (`404 Not Found: Could not find task x`).
+        ClientError::Api(api)
+            if api.message.is_none()
+                && api.details.as_deref().is_some_and(|d| d.starts_with('<')) =>
+        {
+            let mut lines: Vec<String> = Vec::new();
+            for line in api.details.as_deref().unwrap_or_default().lines() {
+                let text = strip_tags(line.trim());
+                if !text.is_empty() && !lines.contains(&text) {
+                    lines.push(text);
+                }
+            }
+            let message = match message {
+                Some(m) => m.to_string(),
+                None => format!("{}: {}", sdk_class(api.status), api.status),
+            };
+            let source = if (400..500).contains(&api.status) {
+                "Client"
+            } else {
+                "Server"
+            };
+            CliError::Message(format!(
+                "{message}: {source} Error for url: {}, {}",
+                api.url,
+                lines.join(": ")
+            ))
+        }
+        other => crate::commands::identity::common::sdk_error(other, message),
+    }
+}
+
+/// `re.sub(r'<.+?>', '', line)`.
+fn strip_tags(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(start) = rest.find('<') {
+        match rest[start + 1..].find('>') {
+            // `.+?` needs at least one character between the brackets.
+            Some(end) if end > 0 => {
+                out.push_str(&rest[..start]);
+                rest = &rest[start + 1 + end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=start]);
+                rest = &rest[start + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// openstacksdk's exception class for a status.
+fn sdk_class(status: u16) -> &'static str {
+    match status {
+        400 => "BadRequestException",
+        403 => "ForbiddenException",
+        404 => "NotFoundException",
+        409 => "ConflictException",
+        412 => "PreconditionFailedException",
+        _ => "HttpException",
+    }
+}
+
+/// Python's `json.JSONDecodeError` text (`Expecting value: line 1 column 1 (char 0)`) for
+/// what serde_json reports; the kinds Python distinguishes are mapped from serde's wording.
+pub fn python_json_error(text: &str, e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let what = if msg.starts_with("key must be a string") {
+        "Expecting property name enclosed in double quotes"
+    } else if msg.starts_with("trailing characters") {
+        "Extra data"
+    } else if msg.starts_with("expected `:`") {
+        "Expecting ':' delimiter"
+    } else if msg.starts_with("expected `,` or `}`") || msg.starts_with("expected `,` or `]`") {
+        "Expecting ',' delimiter"
+    } else if msg.starts_with("EOF while parsing a string") {
+        "Unterminated string starting at"
+    } else {
+        "Expecting value"
+    };
+    let (line, col) = (e.line().max(1), e.column().max(1));
+    // char offset of (line, col): serde's column is 1-based over characters of that line.
+    let offset: usize = text
+        .split_inclusive('\n')
+        .take(line - 1)
+        .map(|l| l.chars().count())
+        .sum::<usize>()
+        + col
+        - 1;
+    // At end of input serde points past the last character; Python at it.
+    let offset = offset.min(text.chars().count());
+    let col = offset
+        - text
+            .split_inclusive('\n')
+            .take(line - 1)
+            .map(|l| l.chars().count())
+            .sum::<usize>()
+        + 1;
+    format!("{what}: line {line} column {col} (char {offset})")
 }

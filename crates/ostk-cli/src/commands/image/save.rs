@@ -44,12 +44,10 @@ impl Command for SaveImage {
             None => Sink::Stdout,
         };
         let _ = self.chunk_size; // the transfer layer picks its own chunk size
-        ctx.block_on(ImageService::new(&session).download(
-            &img,
-            &sink,
-            &self.store_preference,
-            false,
-        ))??;
+        ctx.block_on_interruptible(
+            ImageService::new(&session).download(&img, &sink, &self.store_preference, false),
+            "interrupted: nothing was saved",
+        )??;
         Ok(Output::None)
     }
 }
