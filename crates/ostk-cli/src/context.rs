@@ -142,4 +142,23 @@ impl Context {
         }
         Ok(self.runtime.as_ref().expect("set above").block_on(f))
     }
+
+    /// As [`Context::block_on`], but Ctrl-C drops the future (a download's temporary file goes
+    /// with it) and ends the command with exit code 130 and `what` as its one line. Only for
+    /// work that has nothing to undo on the cloud: an upload cleans up after itself instead.
+    pub fn block_on_interruptible<F: std::future::Future>(
+        &mut self,
+        f: F,
+        what: &str,
+    ) -> Result<F::Output, CliError> {
+        let interrupted = ostk_sdk::client::ClientError::Interrupted(what.to_string());
+        self.block_on(async {
+            tokio::select! {
+                biased;
+                r = f => Ok(r),
+                _ = tokio::signal::ctrl_c() => Err(interrupted),
+            }
+        })?
+        .map_err(CliError::from)
+    }
 }

@@ -441,7 +441,7 @@ fn large_objects_round_trip_and_leave_no_orphan_segments() {
 /// A clouds.yaml whose `faulty` cloud reaches swift through `proxy`.
 fn faulty_env(s: &Scratch, proxy: &FaultProxy) -> BTreeMap<String, String> {
     let project = ok(ostk(
-        &s,
+        s,
         &["token", "issue", "-f", "value", "-c", "project_id"],
     ))
     .stdout
