@@ -1,5 +1,5 @@
 //! Streaming transfers: uploading a file or stdin as a request body and downloading an answer
-//! to a file or stdout, in constant memory (64 KiB chunks, never a whole file), with an
+//! to a file or stdout, in constant memory (256 KiB chunks, never a whole file), with an
 //! optional progress bar (only when stderr is a terminal) and checksum verification of
 //! downloads (glance's `os_hash_algo`/`os_hash_value`, the MD5 `checksum`, swift's ETag).
 //!
@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::io::{AsyncRead, AsyncReadExt};
 
 /// Size of the chunks read from a source.
-pub const CHUNK: usize = 64 * 1024;
+pub const CHUNK: usize = 256 * 1024;
 
 /// Where an upload's bytes come from.
 #[derive(Debug, Clone, PartialEq, Eq)]

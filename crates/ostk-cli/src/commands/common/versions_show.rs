@@ -68,12 +68,30 @@ fn micro(v: &Option<String>) -> Cell {
     }
 }
 
+/// A discovery document's versions, with `self` links resolved against the URL that served it
+/// (placement's are empty).
+async fn discovered(session: &Session, url: &str) -> Vec<VersionInfo> {
+    let Ok(found) = session.discover(url).await else {
+        return Vec::new();
+    };
+    let base = url::Url::parse(url).ok();
+    found
+        .iter()
+        .cloned()
+        .map(|mut v| {
+            let href = v.href.clone().unwrap_or_default();
+            if let Some(b) = &base
+                && url::Url::parse(&href).is_err()
+                && let Ok(joined) = b.join(&href)
+            {
+                v.href = Some(joined.to_string());
+            }
+            v
+        })
+        .collect()
+}
+
 async fn versions_of(session: &Session, url: &str) -> Vec<VersionInfo> {
-    if let Ok(v) = session.discover(url).await
-        && !v.is_empty()
-    {
-        return v.to_vec();
-    }
     let Some(scheme_end) = url.find("://") else {
         return Vec::new();
     };
@@ -82,11 +100,17 @@ async fn versions_of(session: &Session, url: &str) -> Vec<VersionInfo> {
         .map_or(url.len(), |i| scheme_end + 3 + i);
     let (origin, path) = url.split_at(path_start);
     let root = format!("{origin}/");
-    if root.trim_end_matches('/') != url.trim_end_matches('/')
-        && let Ok(v) = session.discover(&root).await
-        && !v.is_empty()
-    {
-        return v.to_vec();
+    // keystoneauth asks the unversioned root first (nova's lists v2.0 and v2.1 there, its
+    // /v2.1 only itself), then the endpoint as the catalog gives it.
+    let v = discovered(session, &root).await;
+    if !v.is_empty() {
+        return v;
+    }
+    if root.trim_end_matches('/') != url.trim_end_matches('/') {
+        let v = discovered(session, url).await;
+        if !v.is_empty() {
+            return v;
+        }
     }
     // A `/vN` path segment names the version when there is no discovery document.
     let segs: Vec<&str> = path.split('/').collect();
@@ -132,6 +156,9 @@ impl Command for ShowVersions {
         // keystoneauth nests its answer region → interface → service type, in first-seen
         // order; rows come out in that order.
         let mut groups: Vec<(Group, Vec<Vec<Cell>>)> = Vec::new();
+        // keystoneauth keys its answer by official service type: `volumev3` and
+        // `block-storage` entries are one service, shown once under the official name.
+        let mut seen: Vec<(Option<String>, String, String)> = Vec::new();
         for svc in catalog.service_list() {
             if let Some(want) = self.service.as_deref()
                 && !ostk_sdk::client::service_types::matches(&svc.service_type, want)
@@ -147,6 +174,13 @@ impl Command for ShowVersions {
                 {
                     continue;
                 }
+                let official =
+                    ostk_sdk::client::service_types::official(&svc.service_type).to_string();
+                let seen_key = (ep.region.clone(), ep.interface.clone(), official.clone());
+                if seen.contains(&seen_key) {
+                    continue;
+                }
+                seen.push(seen_key);
                 let mut versions = ctx.block_on(versions_of(&session, &ep.url))?;
                 versions.sort_by_key(|v| {
                     ostk_sdk::client::discovery::parse_version(&v.id).unwrap_or((0, 0))
@@ -166,7 +200,7 @@ impl Command for ShowVersions {
                     };
                     groups[gi].1.push(vec![
                         Cell::from(ep.region.clone()),
-                        Cell::Str(svc.service_type.clone()),
+                        Cell::Str(official.clone()),
                         if v.id.is_empty() {
                             Cell::None
                         } else {
