@@ -1,7 +1,7 @@
 //! Deleting many objects: swift's bulk delete when the cluster offers it, else bounded
 //! parallel DELETEs; static large objects go with their segments.
 
-use super::{Capabilities, ListQuery, ObjectStore, object_path, quote};
+use super::{Capabilities, ListQuery, ObjectStore, is_slo, object_path, quote};
 use crate::client::{ApiError, ClientError, Method};
 use futures_util::{StreamExt, stream};
 use serde_json::Value;
@@ -76,6 +76,19 @@ impl ObjectStore<'_> {
         Ok(report)
     }
 
+    /// Bulk-deletes `paths` in requests of at most `max`; the `(path, status)` failures.
+    async fn bulk_delete_chunked(
+        &self,
+        paths: &[String],
+        max: usize,
+    ) -> Result<Vec<(String, String)>, ClientError> {
+        let mut errors = Vec::new();
+        for chunk in paths.chunks(max.max(1)) {
+            errors.extend(self.bulk_delete(chunk).await?.errors);
+        }
+        Ok(errors)
+    }
+
     /// Deletes `paths` (`/container/object`): in bulk-delete requests when `caps` offers it,
     /// else with parallel DELETEs. Missing objects are no error.
     pub async fn delete_paths(
@@ -87,16 +100,14 @@ impl ObjectStore<'_> {
             return Ok(());
         }
         if let Some(max) = caps.bulk_delete_max.filter(|_| paths.len() > 1) {
-            for chunk in paths.chunks(max.max(1)) {
-                let r = self.bulk_delete(chunk).await?;
-                if let Some((p, status)) = r.errors.first() {
-                    return Err(ClientError::Config(format!(
-                        "could not delete {} objects, {p} first: {status}",
-                        r.errors.len()
-                    )));
-                }
-            }
-            return Ok(());
+            let errors = self.bulk_delete_chunked(paths, max).await?;
+            return match errors.first() {
+                Some((p, status)) => Err(ClientError::Config(format!(
+                    "could not delete {} objects, {p} first: {status}",
+                    errors.len()
+                ))),
+                None => Ok(()),
+            };
         }
         let endpoint = self.endpoint().await?;
         let endpoint = &endpoint;
@@ -186,15 +197,11 @@ impl ObjectStore<'_> {
         let looked: Vec<Result<Kind, ClientError>> = stream::iter(names)
             .map(|n| async move {
                 let h = self.head_object(container, n).await?;
-                Ok(
-                    if h.header("x-static-large-object")
-                        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-                    {
-                        Kind::Large
-                    } else {
-                        Kind::Plain
-                    },
-                )
+                Ok(if is_slo(h.header("x-static-large-object")) {
+                    Kind::Large
+                } else {
+                    Kind::Plain
+                })
             })
             .buffered(concurrency)
             .collect()
@@ -210,14 +217,15 @@ impl ObjectStore<'_> {
         } else {
             Capabilities::default()
         };
-        let mut bulk_errors: Vec<(String, String)> = Vec::new();
         let bulk = caps.bulk_delete_max.filter(|_| plain.len() > 1);
-        if let Some(max) = bulk {
-            let paths: Vec<String> = plain.iter().map(|n| format!("/{container}/{n}")).collect();
-            for chunk in paths.chunks(max.max(1)) {
-                bulk_errors.extend(self.bulk_delete(chunk).await?.errors);
+        let bulk_errors = match bulk {
+            Some(max) => {
+                let paths: Vec<String> =
+                    plain.iter().map(|n| format!("/{container}/{n}")).collect();
+                self.bulk_delete_chunked(&paths, max).await?
             }
-        }
+            None => Vec::new(),
+        };
         let out: Vec<Result<(), ClientError>> = stream::iter(names.iter().zip(looked))
             .map(|(n, k)| {
                 let bulk_errors = &bulk_errors;

@@ -202,6 +202,19 @@ impl<'s> ObjectStore<'s> {
         self.session.request(SERVICE_TYPE, method, path)
     }
 
+    async fn send_with(
+        &self,
+        method: Method,
+        path: &str,
+        headers: &[(String, String)],
+    ) -> Result<HttpResponse, ClientError> {
+        let mut r = self.request(method, path);
+        for (k, v) in headers {
+            r = r.header(k, v.clone());
+        }
+        r.send().await
+    }
+
     /// The cluster's capabilities (`/info` next to `/v1`; no token needed).
     pub async fn capabilities(&self) -> Result<Capabilities, ClientError> {
         let ep = self.endpoint().await?;
@@ -289,11 +302,8 @@ impl<'s> ObjectStore<'s> {
         container: &str,
         headers: &[(String, String)],
     ) -> Result<HttpResponse, ClientError> {
-        let mut r = self.request(Method::PUT, &quote(container));
-        for (k, v) in headers {
-            r = r.header(k, v.clone());
-        }
-        r.send().await
+        self.send_with(Method::PUT, &quote(container), headers)
+            .await
     }
 
     /// A container's headers.
@@ -307,11 +317,8 @@ impl<'s> ObjectStore<'s> {
         container: &str,
         headers: &[(String, String)],
     ) -> Result<HttpResponse, ClientError> {
-        let mut r = self.request(Method::POST, &quote(container));
-        for (k, v) in headers {
-            r = r.header(k, v.clone());
-        }
-        r.send().await
+        self.send_with(Method::POST, &quote(container), headers)
+            .await
     }
 
     /// Deletes an (empty) container.
@@ -337,11 +344,8 @@ impl<'s> ObjectStore<'s> {
         object: &str,
         headers: &[(String, String)],
     ) -> Result<HttpResponse, ClientError> {
-        let mut r = self.request(Method::POST, &object_path(container, object));
-        for (k, v) in headers {
-            r = r.header(k, v.clone());
-        }
-        r.send().await
+        self.send_with(Method::POST, &object_path(container, object), headers)
+            .await
     }
 
     /// Deletes one object (only the manifest, for a large object: see
@@ -366,12 +370,13 @@ impl<'s> ObjectStore<'s> {
         &self,
         headers: &[(String, String)],
     ) -> Result<HttpResponse, ClientError> {
-        let mut r = self.request(Method::POST, "");
-        for (k, v) in headers {
-            r = r.header(k, v.clone());
-        }
-        r.send().await
+        self.send_with(Method::POST, "", headers).await
     }
+}
+
+/// Whether an `X-Static-Large-Object` header value marks an SLO manifest.
+fn is_slo(header: Option<&str>) -> bool {
+    header.is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 fn decode<T: serde::de::DeserializeOwned>(items: Vec<Value>) -> Result<Vec<T>, ClientError> {

@@ -1,6 +1,6 @@
 //! Uploads (plain and static large objects) and downloads (verified, parallel segments).
 
-use super::{Capabilities, ObjectStore, object_path, quote};
+use super::{Capabilities, ObjectStore, is_slo, object_path, quote};
 use crate::client::transfer::{self, Expected, Part, Progress, Sink, Source, TempTarget};
 use crate::client::{ClientError, HttpResponse, Method};
 use futures_util::{StreamExt, stream};
@@ -70,6 +70,19 @@ pub struct Uploaded {
     pub trans_id: Option<String>,
     /// Segments written (0: a plain object).
     pub segments: usize,
+}
+
+impl Uploaded {
+    /// What the object PUT (or manifest PUT) answered.
+    fn new(container: &str, object: &str, resp: &HttpResponse, segments: usize) -> Uploaded {
+        Uploaded {
+            container: container.to_string(),
+            object: object.to_string(),
+            etag: resp.header("etag").map(str::to_string),
+            trans_id: resp.header("x-trans-id").map(str::to_string),
+            segments,
+        }
+    }
 }
 
 /// Segment paths (`/container/object`) sent but not yet owned by a manifest: what Ctrl-C or
@@ -185,13 +198,7 @@ impl ObjectStore<'_> {
             }
             other => other?,
         };
-        Ok(Uploaded {
-            container: container.to_string(),
-            object: name.to_string(),
-            etag: up.header("etag").map(str::to_string),
-            trans_id: up.header("x-trans-id").map(str::to_string),
-            segments: 0,
-        })
+        Ok(Uploaded::new(container, name, &up, 0))
     }
 
     /// PUTs a file (or a range of it), retrying transient failures, and checks the ETag
@@ -295,13 +302,7 @@ impl ObjectStore<'_> {
                 if let Err(e) = self.delete_paths(&stale, caps).await {
                     tracing::warn!("could not delete the previous segments of {name}: {e}");
                 }
-                Ok(Uploaded {
-                    container: container.to_string(),
-                    object: name.to_string(),
-                    etag: resp.header("etag").map(str::to_string),
-                    trans_id: resp.header("x-trans-id").map(str::to_string),
-                    segments: segments.len(),
-                })
+                Ok(Uploaded::new(container, name, &resp, segments.len()))
             }
             Err(e) => {
                 forget();
@@ -387,10 +388,7 @@ impl ObjectStore<'_> {
             Err(e) if e.status() == Some(404) => return Ok(Vec::new()),
             Err(e) => return Err(e),
         };
-        if !head
-            .header("x-static-large-object")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        {
+        if !is_slo(head.header("x-static-large-object")) {
             return Ok(Vec::new());
         }
         Ok(self
@@ -464,9 +462,7 @@ impl ObjectStore<'_> {
     ) -> Result<u64, ClientError> {
         let url = self.object_url(container, name).await?;
         let opened = transfer::open(self.session, &url, &[]).await?;
-        let slo = opened
-            .header("x-static-large-object")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"));
+        let slo = is_slo(opened.header("x-static-large-object"));
         if slo {
             let segments = self.manifest(container, name).await?;
             if segments.iter().all(|s| s.plain) && !segments.is_empty() {

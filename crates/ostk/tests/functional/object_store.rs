@@ -440,13 +440,16 @@ fn large_objects_round_trip_and_leave_no_orphan_segments() {
 
 /// A clouds.yaml whose `faulty` cloud reaches swift through `proxy`.
 fn faulty_env(s: &Scratch, proxy: &FaultProxy) -> BTreeMap<String, String> {
-    let project = ok(ostk(
-        s,
-        &["token", "issue", "-f", "value", "-c", "project_id"],
-    ))
-    .stdout
-    .trim()
-    .to_string();
+    static PROJECT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let project = PROJECT.get_or_init(|| {
+        ok(ostk(
+            s,
+            &["token", "issue", "-f", "value", "-c", "project_id"],
+        ))
+        .stdout
+        .trim()
+        .to_string()
+    });
     let devstack = std::fs::read_to_string(clouds()).unwrap();
     let path: PathBuf = s.dir.path().join("faulty-clouds.yaml");
     let faulty = format!(
@@ -459,6 +462,26 @@ fn faulty_env(s: &Scratch, proxy: &FaultProxy) -> BTreeMap<String, String> {
         ("OS_CLIENT_CONFIG_FILE".into(), path.display().to_string()),
         ("OS_CLOUD".into(), "faulty".into()),
     ])
+}
+
+/// A proxy in front of swift applying `fault` to `method` requests whose path contains `path`,
+/// and the environment that sends ostk through it.
+fn through_proxy(
+    s: &Scratch,
+    method: &'static str,
+    path: &str,
+    fault: Fault,
+) -> (FaultProxy, BTreeMap<String, String>) {
+    let proxy = FaultProxy::start(
+        "127.0.0.1:8080",
+        vec![Rule {
+            method,
+            path: path.to_string(),
+            fault,
+        }],
+    );
+    let env = faulty_env(s, &proxy);
+    (proxy, env)
 }
 
 fn one_line(r: &Run) -> String {
@@ -480,15 +503,7 @@ fn failed_segment_uploads_leave_no_orphans() {
     write_random(&s.cwd().join("big"), 4 * 1024 * 1024, 2);
 
     // A segment corrupted on the way: swift's ETag gives it away.
-    let proxy = FaultProxy::start(
-        "127.0.0.1:8080",
-        vec![Rule {
-            method: "PUT",
-            path: "/00000002".into(),
-            fault: Fault::CorruptRequestAt(1000),
-        }],
-    );
-    let fenv = faulty_env(&s, &proxy);
+    let (_proxy, fenv) = through_proxy(&s, "PUT", "/00000002", Fault::CorruptRequestAt(1000));
     let r = ostk_env(
         &s,
         &["object", "create", &c, "big", "--segment-size", "1M"],
@@ -508,15 +523,7 @@ fn failed_segment_uploads_leave_no_orphans() {
     assert!(names(&s, &c).is_empty());
 
     // A segment whose connection is cut every time (retries included).
-    let proxy = FaultProxy::start(
-        "127.0.0.1:8080",
-        vec![Rule {
-            method: "PUT",
-            path: "/00000001".into(),
-            fault: Fault::CutRequestAfter(300_000),
-        }],
-    );
-    let fenv = faulty_env(&s, &proxy);
+    let (proxy, fenv) = through_proxy(&s, "PUT", "/00000001", Fault::CutRequestAfter(300_000));
     let r = ostk_env(
         &s,
         &["object", "create", &c, "big", "--segment-size", "1M"],
@@ -540,15 +547,7 @@ fn failed_segment_uploads_leave_no_orphans() {
 
     // A plain object corrupted on the way is not left behind either.
     write_random(&s.cwd().join("small"), 100_000, 3);
-    let proxy = FaultProxy::start(
-        "127.0.0.1:8080",
-        vec![Rule {
-            method: "PUT",
-            path: "/small".into(),
-            fault: Fault::CorruptRequestAt(50_000),
-        }],
-    );
-    let fenv = faulty_env(&s, &proxy);
+    let (_proxy, fenv) = through_proxy(&s, "PUT", "/small", Fault::CorruptRequestAt(50_000));
     let r = ostk_env(&s, &["object", "create", &c, "small"], &fenv);
     assert_eq!(r.code, 1);
     assert!(one_line(&r).contains("corrupted"), "{}", r.stderr);
@@ -567,15 +566,7 @@ fn ctrl_c_during_a_large_upload_removes_its_segments() {
     ok(ostk(&s, &["container", "create", &c]));
     write_random(&s.cwd().join("big"), 4 * 1024 * 1024, 4);
     // Segments 0-2 go through at once, segment 3 crawls.
-    let proxy = FaultProxy::start(
-        "127.0.0.1:8080",
-        vec![Rule {
-            method: "PUT",
-            path: "/00000003".into(),
-            fault: Fault::SlowRequest,
-        }],
-    );
-    let fenv = faulty_env(&s, &proxy);
+    let (_proxy, fenv) = through_proxy(&s, "PUT", "/00000003", Fault::SlowRequest);
     let child = Command::new(ostk_as_openstack())
         .args(["object", "create", &c, "big", "--segment-size", "1M"])
         .env_clear()
