@@ -46,6 +46,7 @@ pub trait Command: clap::Args + FromArgMatches {
 }
 
 /// Type-erased registration of one command.
+#[derive(Clone, Copy)]
 pub struct Entry {
     /// Command words.
     pub words: &'static str,

@@ -111,10 +111,37 @@ pub fn negotiate_microversion(requested: &str, server: Option<&VersionInfo>) -> 
     Some(requested.to_string())
 }
 
+/// openstacksdk's default negotiation: the highest microversion both sides support — the
+/// server's maximum capped at what the client knows (`cap`). `None` when the server has no
+/// microversions (then no header is sent) or its minimum is above the cap.
+pub fn negotiate_up_to(cap: &str, server: Option<&VersionInfo>) -> Option<String> {
+    let server = server?;
+    let max = server.max_version.as_deref().filter(|m| !m.is_empty())?;
+    let (cap_v, max_v) = (parse_version(cap)?, parse_version(max)?);
+    if let Some(min) = server.min_version.as_deref().and_then(parse_version)
+        && min > cap_v
+    {
+        return None;
+    }
+    Some(if max_v < cap_v { max } else { cap }.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn capped_negotiation() {
+        let n = parse_versions(&json!({"versions": [
+            {"id": "v2.1", "status": "CURRENT", "version": "2.96", "min_version": "2.1"}]}));
+        let v = pick(&n, "2");
+        assert_eq!(negotiate_up_to("2.100", v).as_deref(), Some("2.96"));
+        assert_eq!(negotiate_up_to("2.53", v).as_deref(), Some("2.53"));
+        let old = parse_versions(&json!({"versions": [
+            {"id": "v2.0", "status": "CURRENT", "version": "", "min_version": ""}]}));
+        assert_eq!(negotiate_up_to("2.53", pick(&old, "2")), None);
+    }
 
     #[test]
     fn keystone_and_nova_shapes() {

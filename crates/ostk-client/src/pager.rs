@@ -45,8 +45,28 @@ pub async fn list_all(
     path: &str,
     collection: &str,
 ) -> Result<Vec<Value>> {
+    list_all_capped(session, service_type, api_version, None, path, collection).await
+}
+
+/// [`list_all`] with a microversion negotiated up to `microversion_cap` on every page
+/// (see [`crate::session::ServiceRequest::default_microversion`]).
+pub async fn list_all_capped(
+    session: &Session,
+    service_type: &str,
+    api_version: Option<&str>,
+    microversion_cap: Option<&str>,
+    path: &str,
+    collection: &str,
+) -> Result<Vec<Value>> {
+    let page_req = |p: &str| {
+        let r = session.request(service_type, Method::GET, p);
+        match microversion_cap {
+            Some(c) => r.default_microversion(c),
+            None => r,
+        }
+    };
     let mut items = Vec::new();
-    let mut req = session.request(service_type, Method::GET, path);
+    let mut req = page_req(path);
     if let Some(v) = api_version {
         req = req.api_version(v);
     }
@@ -73,10 +93,7 @@ pub async fn list_all(
         if empty || !seen.insert(next.clone()) {
             return Ok(items);
         }
-        resp = session
-            .request(service_type, Method::GET, &next)
-            .send()
-            .await?;
+        resp = page_req(&next).send().await?;
     }
     Ok(items)
 }

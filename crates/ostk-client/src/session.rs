@@ -425,6 +425,7 @@ impl Session {
             body: None,
             raw: None,
             microversion: None,
+            default_microversion: None,
         }
     }
 
@@ -496,6 +497,7 @@ pub struct ServiceRequest<'s> {
     body: Option<Value>,
     raw: Option<(Vec<u8>, String)>,
     microversion: Option<String>,
+    default_microversion: Option<String>,
 }
 
 impl ServiceRequest<'_> {
@@ -535,6 +537,25 @@ impl ServiceRequest<'_> {
         self
     }
 
+    /// The microversion to use when neither this request nor the user (`--os-<service>-api-version`)
+    /// names one: the highest the server supports up to `cap` (openstacksdk's negotiation;
+    /// no header when the server has no microversions).
+    pub fn default_microversion(mut self, cap: &str) -> Self {
+        self.default_microversion = Some(cap.to_string());
+        self
+    }
+
+    /// The server's versions entry of this service's endpoint (the one with microversions).
+    async fn server_version(s: &Session, service_type: &str) -> Result<Option<VersionInfo>> {
+        let ep = s.endpoint(service_type).await?;
+        let versions = s.discover(&ep).await?;
+        Ok(versions
+            .iter()
+            .filter(|v| v.max_version.as_deref().is_some_and(|m| !m.is_empty()))
+            .max_by_key(|v| discovery::parse_version(&v.id))
+            .cloned())
+    }
+
     /// Sends it.
     pub async fn send(self) -> Result<HttpResponse> {
         let s = self.session;
@@ -565,22 +586,21 @@ impl ServiceRequest<'_> {
                 .filter(|v| v.contains('.') || *v == "latest")
                 .map(str::to_string)
         });
-        if let Some(mv) = wanted_mv {
-            let mv = if mv.eq_ignore_ascii_case("latest") {
-                let ep = s.endpoint(&self.service_type).await?;
-                let versions = s.discover(&ep).await?;
-                let major = versions
-                    .iter()
-                    .filter(|v| v.max_version.is_some())
-                    .max_by_key(|v| discovery::parse_version(&v.id));
-                discovery::negotiate_microversion("latest", major)
-            } else {
-                Some(mv)
-            };
-            if let Some(mv) = mv {
-                for (k, v) in microversion_headers(&self.service_type, &mv) {
-                    req.set_header(&k, v);
-                }
+        let mv = match (wanted_mv, &self.default_microversion) {
+            (Some(mv), _) if mv.eq_ignore_ascii_case("latest") => {
+                let server = Self::server_version(s, &self.service_type).await?;
+                discovery::negotiate_microversion("latest", server.as_ref())
+            }
+            (Some(mv), _) => Some(mv),
+            (None, Some(cap)) => {
+                let server = Self::server_version(s, &self.service_type).await?;
+                discovery::negotiate_up_to(cap, server.as_ref())
+            }
+            (None, None) => None,
+        };
+        if let Some(mv) = mv {
+            for (k, v) in microversion_headers(&self.service_type, &mv) {
+                req.set_header(&k, v);
             }
         }
         if let Some(b) = &self.body {

@@ -14,7 +14,10 @@
 pub use ostk_client as client;
 pub use ostk_client::config;
 
+pub mod compute;
 pub mod identity;
 pub mod image;
+pub mod network;
 pub mod object_store;
 pub mod rest;
+pub mod volume;

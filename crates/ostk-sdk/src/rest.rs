@@ -20,6 +20,9 @@ pub struct Collection {
     pub singular: &'static str,
     /// JSON key of the list (`projects`).
     pub plural: &'static str,
+    /// Highest microversion this SDK knows for the collection (`Some("2.100")` for nova):
+    /// requests negotiate up to it unless the user names one. `None`: no header.
+    pub microversion: Option<&'static str>,
 }
 
 /// What looking a resource up by name or ID found.
@@ -52,11 +55,14 @@ fn id_path(path: &str, id: &str) -> String {
 
 impl Collection {
     fn req<'s>(&self, s: &'s Session, method: Method, path: &str) -> ServiceRequest<'s> {
-        let r = s.request(self.service_type, method, path);
-        match self.api_version {
-            Some(v) => r.api_version(v),
-            None => r,
+        let mut r = s.request(self.service_type, method, path);
+        if let Some(v) = self.api_version {
+            r = r.api_version(v);
         }
+        if let Some(c) = self.microversion {
+            r = r.default_microversion(c);
+        }
+        r
     }
 
     fn unwrap_one(&self, body: Value, url: &str) -> Result<Value, ClientError> {
@@ -82,7 +88,15 @@ impl Collection {
         query: &[(&str, String)],
     ) -> Result<Vec<Value>, ClientError> {
         let path = format!("{}{}", self.path, query_string(query));
-        pager::list_all(s, self.service_type, self.api_version, &path, self.plural).await
+        pager::list_all_capped(
+            s,
+            self.service_type,
+            self.api_version,
+            self.microversion,
+            &path,
+            self.plural,
+        )
+        .await
     }
 
     /// One item by ID.
@@ -208,7 +222,15 @@ impl Collection {
         query: &[(&str, String)],
     ) -> Result<Vec<Value>, ClientError> {
         let path = format!("{parent}/{}{}", self.path, query_string(query));
-        pager::list_all(s, self.service_type, self.api_version, &path, self.plural).await
+        pager::list_all_capped(
+            s,
+            self.service_type,
+            self.api_version,
+            self.microversion,
+            &path,
+            self.plural,
+        )
+        .await
     }
 
     /// [`Collection::get`] below `parent`.

@@ -15,6 +15,7 @@ pub const APPLICATION_CREDENTIALS: Collection = Collection {
     path: "application_credentials",
     singular: "application_credential",
     plural: "application_credentials",
+    microversion: None,
 };
 
 /// `/v3/users/{user_id}/access_rules` (use the `*_in` calls with `users/{id}`).
@@ -24,6 +25,7 @@ pub const ACCESS_RULES: Collection = Collection {
     path: "access_rules",
     singular: "access_rule",
     plural: "access_rules",
+    microversion: None,
 };
 
 /// An application credential.
@@ -199,4 +201,5 @@ pub const ROLE_ASSIGNMENTS: Collection = Collection {
     path: "role_assignments",
     singular: "role_assignment",
     plural: "role_assignments",
+    microversion: None,
 };

@@ -14,6 +14,7 @@ pub const CREDENTIALS: Collection = Collection {
     path: "credentials",
     singular: "credential",
     plural: "credentials",
+    microversion: None,
 };
 
 /// A credential (`cert`, `ec2`, `totp`…).

@@ -13,6 +13,7 @@ pub const DOMAINS: Collection = Collection {
     path: "domains",
     singular: "domain",
     plural: "domains",
+    microversion: None,
 };
 
 /// A keystone domain.

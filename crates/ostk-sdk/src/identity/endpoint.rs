@@ -15,6 +15,7 @@ pub const ENDPOINTS: Collection = Collection {
     path: "endpoints",
     singular: "endpoint",
     plural: "endpoints",
+    microversion: None,
 };
 
 /// `/v3/regions` (only looked up here, as OSC checks `--region` values).
@@ -24,6 +25,7 @@ const REGIONS: Collection = Collection {
     path: "regions",
     singular: "region",
     plural: "regions",
+    microversion: None,
 };
 
 /// A keystone endpoint (openstacksdk `identity.v3.endpoint.Endpoint`).

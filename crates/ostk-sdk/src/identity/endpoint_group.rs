@@ -15,6 +15,7 @@ pub const ENDPOINT_GROUPS: Collection = Collection {
     path: "OS-EP-FILTER/endpoint_groups",
     singular: "endpoint_group",
     plural: "endpoint_groups",
+    microversion: None,
 };
 
 /// An endpoint group (openstacksdk `identity.v3.endpoint_group.EndpointGroup`).

@@ -16,6 +16,7 @@ pub const IDENTITY_PROVIDERS: Collection = Collection {
     path: "OS-FEDERATION/identity_providers",
     singular: "identity_provider",
     plural: "identity_providers",
+    microversion: None,
 };
 
 /// `/v3/OS-FEDERATION/mappings`.
@@ -25,6 +26,7 @@ pub const MAPPINGS: Collection = Collection {
     path: "OS-FEDERATION/mappings",
     singular: "mapping",
     plural: "mappings",
+    microversion: None,
 };
 
 /// `/v3/OS-FEDERATION/service_providers`.
@@ -34,6 +36,7 @@ pub const SERVICE_PROVIDERS: Collection = Collection {
     path: "OS-FEDERATION/service_providers",
     singular: "service_provider",
     plural: "service_providers",
+    microversion: None,
 };
 
 /// An identity provider (openstacksdk `IdentityProvider`; its name is its ID).

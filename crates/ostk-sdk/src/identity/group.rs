@@ -14,6 +14,7 @@ pub const GROUPS: Collection = Collection {
     path: "groups",
     singular: "group",
     plural: "groups",
+    microversion: None,
 };
 
 /// A keystone group.

@@ -16,6 +16,7 @@ pub const LIMITS: Collection = Collection {
     path: "limits",
     singular: "limit",
     plural: "limits",
+    microversion: None,
 };
 
 /// `/v3/registered_limits`.
@@ -25,6 +26,7 @@ pub const REGISTERED_LIMITS: Collection = Collection {
     path: "registered_limits",
     singular: "registered_limit",
     plural: "registered_limits",
+    microversion: None,
 };
 
 /// A project limit (openstacksdk `identity.v3.limit.Limit`).

@@ -14,6 +14,7 @@ pub const POLICIES: Collection = Collection {
     path: "policies",
     singular: "policy",
     plural: "policies",
+    microversion: None,
 };
 
 /// A policy (openstacksdk `identity.v3.policy.Policy`).

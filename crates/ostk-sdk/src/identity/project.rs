@@ -14,6 +14,7 @@ pub const PROJECTS: Collection = Collection {
     path: "projects",
     singular: "project",
     plural: "projects",
+    microversion: None,
 };
 
 /// A keystone project.

@@ -14,6 +14,7 @@ pub const REGIONS: Collection = Collection {
     path: "regions",
     singular: "region",
     plural: "regions",
+    microversion: None,
 };
 
 /// A keystone region.

@@ -15,6 +15,7 @@ pub const ROLES: Collection = Collection {
     path: "roles",
     singular: "role",
     plural: "roles",
+    microversion: None,
 };
 
 /// A role, as keystone returns it.

@@ -13,6 +13,7 @@ pub const SERVICES: Collection = Collection {
     path: "services",
     singular: "service",
     plural: "services",
+    microversion: None,
 };
 
 /// A keystone service (openstacksdk `identity.v3.service.Service`).

@@ -14,6 +14,7 @@ pub const TRUSTS: Collection = Collection {
     path: "OS-TRUST/trusts",
     singular: "trust",
     plural: "trusts",
+    microversion: None,
 };
 
 /// A trust.

@@ -14,6 +14,7 @@ pub const USERS: Collection = Collection {
     path: "users",
     singular: "user",
     plural: "users",
+    microversion: None,
 };
 
 /// A keystone user.

@@ -26,6 +26,7 @@ pub const IMAGES: Collection = Collection {
     path: "images",
     singular: "image",
     plural: "images",
+    microversion: None,
 };
 
 /// The tasks collection (`/v2/tasks`).
@@ -35,6 +36,7 @@ pub const TASKS: Collection = Collection {
     path: "tasks",
     singular: "task",
     plural: "tasks",
+    microversion: None,
 };
 
 /// JSON-Patch media type glance wants on `PATCH /v2/images/{id}`.

@@ -3,6 +3,7 @@
 //! Run by `scripts/test-all`, which brings both up.
 
 mod cli;
+mod compute;
 mod config_show;
 mod fault_proxy;
 mod identity;
@@ -11,5 +12,7 @@ mod identity_resources;
 mod identity_roles;
 mod identity_users;
 mod image;
+mod network;
 mod object_store;
 mod support;
+mod volume;

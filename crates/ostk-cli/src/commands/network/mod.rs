@@ -1,0 +1,6 @@
+//! `openstack` network commands (one file per command).
+
+use crate::registry::Entry;
+
+/// This area's commands (registered through `commands::all`).
+pub static COMMANDS: &[Entry] = &[];

@@ -1,0 +1,28 @@
+//! Compute (nova, `/v2.1`): servers, flavors, key pairs and the rest of what
+//! `openstack server …` and friends use, as openstacksdk's `compute` proxy.
+//!
+//! Requests negotiate the highest microversion both sides support, up to [`MICROVERSION`]
+//! (what openstacksdk 4.22 does), unless the user names one (`--os-compute-api-version`).
+
+use crate::rest::Collection;
+
+/// Highest compute microversion this SDK speaks (openstacksdk 4.22's maximum).
+pub const MICROVERSION: &str = "2.100";
+
+const fn coll(path: &'static str, singular: &'static str, plural: &'static str) -> Collection {
+    Collection {
+        service_type: "compute",
+        api_version: None,
+        path,
+        singular,
+        plural,
+        microversion: Some(MICROVERSION),
+    }
+}
+
+/// `/servers` (list via `servers/detail`).
+pub const SERVERS: Collection = coll("servers", "server", "servers");
+/// `/flavors`.
+pub const FLAVORS: Collection = coll("flavors", "flavor", "flavors");
+/// `/os-keypairs` (items are wrapped: `{"keypair": {…}}` inside the list).
+pub const KEYPAIRS: Collection = coll("os-keypairs", "keypair", "keypairs");

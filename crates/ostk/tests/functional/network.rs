@@ -1,0 +1,1 @@
+//! network commands against the devcloud's real service, side by side with the reference where it matters.
