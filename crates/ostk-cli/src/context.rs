@@ -21,6 +21,12 @@ pub struct Context {
     pub env: Env,
     /// Width argparse-style help is laid out to.
     pub help_width: usize,
+    /// The `-c/--column` values given (a few listers add columns on request, as osc's
+    /// `server list -c "Project ID"` does).
+    pub requested_columns: Vec<String>,
+    /// The parsed arguments of the command being run, for the rare command that needs the
+    /// relative order of different options (`server create --network … --port … --nic …`).
+    pub matches: Option<clap::ArgMatches>,
     config: Option<CloudConfig>,
     session: Option<Arc<Session>>,
     runtime: Option<tokio::runtime::Runtime>,
@@ -34,6 +40,8 @@ impl Context {
             globals,
             env,
             help_width,
+            requested_columns: Vec::new(),
+            matches: None,
             config: None,
             session: None,
             runtime: None,

@@ -222,9 +222,27 @@ fn chunks(text: &str) -> Vec<String> {
     for word in text.split_whitespace() {
         let cs: Vec<char> = word.chars().collect();
         let letter = |c: char| c.is_alphabetic();
+        let word_char = |c: char| c.is_alphanumeric() || c == '_';
+        let word_punct = |c: char| word_char(c) || "!\"'&.,?".contains(c);
         let mut start = 0;
-        for i in 0..cs.len() {
+        let mut i = 0;
+        while i < cs.len() {
             if cs[i] != '-' {
+                i += 1;
+                continue;
+            }
+            // em-dash: a run of 2+ hyphens between a word(-ish) character and a word character
+            // stands alone (`'--nic'` → `'`, `--`, `nic'`)
+            let run = cs[i..].iter().take_while(|c| **c == '-').count();
+            if run >= 2
+                && i > start
+                && word_punct(cs[i - 1])
+                && cs.get(i + run).is_some_and(|c| word_char(*c))
+            {
+                out.push(cs[start..i].iter().collect());
+                out.push(cs[i..i + run].iter().collect());
+                start = i + run;
+                i += run;
                 continue;
             }
             let before2 = i >= 2 && letter(cs[i - 1]) && letter(cs[i - 2]);
@@ -239,6 +257,7 @@ fn chunks(text: &str) -> Vec<String> {
                 out.push(cs[start..=i].iter().collect());
                 start = i + 1;
             }
+            i += 1;
         }
         out.push(cs[start..].iter().collect());
         out.push(" ".to_string());
@@ -464,6 +483,17 @@ mod tests {
                 "CLIFF_FIT_WIDTH=1 to always enable"
             ]
         );
+    }
+
+    #[test]
+    fn textwrap_splits_em_dashes_like_python() {
+        // Python: textwrap.wrap("refer to the '--nic' parameter.", 15)
+        assert_eq!(
+            wrap("refer to the '--nic' parameter.", 15),
+            vec!["refer to the '", "--nic'", "parameter."]
+        );
+        assert_eq!(chunks("a--b"), vec!["a", "--", "b"]);
+        assert_eq!(chunks("--max-width"), vec!["--max-", "width"]);
     }
 
     #[test]

@@ -64,6 +64,12 @@ pub struct Entry {
 
 fn run_erased<C: Command>(m: &ArgMatches, ctx: &mut Context) -> Result<Output, CliError> {
     let c = C::from_arg_matches(m).map_err(|e| CliError::Message(e.to_string()))?;
+    if C::KIND == Kind::List
+        && let Ok(Some(cols)) = m.try_get_many::<String>("columns")
+    {
+        ctx.requested_columns = cols.cloned().collect();
+    }
+    ctx.matches = Some(m.clone());
     c.run(ctx)
 }
 

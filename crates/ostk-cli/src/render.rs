@@ -217,6 +217,15 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -
         ErrorKind::ValueValidation => {
             let value = ctx_str(e, ContextKind::InvalidValue).unwrap_or_default();
             let name = arg_name(cmd, &arg);
+            // a parser of ours words its own failure (argparse's ArgumentTypeError / an
+            // Action's ArgumentError); std's number parsers get argparse's generic words
+            if let Some(src) = std::error::Error::source(e)
+                && !src.is::<std::num::ParseIntError>()
+                && !src.is::<std::num::ParseFloatError>()
+                && !src.to_string().is_empty()
+            {
+                return format!("argument {name}: {src}");
+            }
             let is_int = cmd
                 .get_arguments()
                 .find(|a| arg_name(cmd, a.get_id().as_str()) == name)

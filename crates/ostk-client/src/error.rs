@@ -223,6 +223,16 @@ impl ClientError {
             _ => None,
         }
     }
+
+    /// A failure worth trying again later (connection refused/reset, timeout, 429, 502–504):
+    /// what a poll loop (`--wait`) rides out.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            ClientError::Connect { .. } | ClientError::Timeout { .. } => true,
+            ClientError::Api(e) => matches!(e.status, 429 | 502 | 503 | 504),
+            _ => false,
+        }
+    }
 }
 
 /// Result alias of this crate.

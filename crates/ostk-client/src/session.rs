@@ -411,6 +411,44 @@ impl Session {
         }
     }
 
+    /// The server's versions entry of this service's endpoint (the one with microversions).
+    async fn server_version(&self, service_type: &str) -> Result<Option<VersionInfo>> {
+        let ep = self.endpoint(service_type).await?;
+        let versions = self.discover(&ep).await?;
+        Ok(versions
+            .iter()
+            .filter(|v| v.max_version.as_deref().is_some_and(|m| !m.is_empty()))
+            .max_by_key(|v| discovery::parse_version(&v.id))
+            .cloned())
+    }
+
+    async fn resolve_microversion(&self, service_type: &str, mv: &str) -> Result<Option<String>> {
+        if mv.eq_ignore_ascii_case("latest") {
+            let server = self.server_version(service_type).await?;
+            return Ok(discovery::negotiate_microversion("latest", server.as_ref()));
+        }
+        Ok(Some(mv.to_string()))
+    }
+
+    /// The microversion requests to a service use when they ask for up to `cap`: the user's
+    /// (`--os-compute-api-version 2.53`, `latest` resolved), else the highest the server
+    /// supports up to `cap`; `None` when the server has no microversions. What commands test
+    /// ("is 2.47 supported?") to pick columns, as osc's `supports_microversion` does.
+    pub async fn microversion(&self, service_type: &str, cap: &str) -> Result<Option<String>> {
+        let user = self
+            .endpoints
+            .api_version_for(service_type)
+            .filter(|v| v.contains('.') || *v == "latest")
+            .map(str::to_string);
+        match user {
+            Some(mv) => self.resolve_microversion(service_type, &mv).await,
+            None => {
+                let server = self.server_version(service_type).await?;
+                Ok(discovery::negotiate_up_to(cap, server.as_ref()))
+            }
+        }
+    }
+
     /// A request to a service; `path` is joined to the service endpoint (an absolute URL is
     /// used as is, as pagination links are).
     pub fn request(&self, service_type: &str, method: Method, path: &str) -> ServiceRequest<'_> {
@@ -545,17 +583,6 @@ impl ServiceRequest<'_> {
         self
     }
 
-    /// The server's versions entry of this service's endpoint (the one with microversions).
-    async fn server_version(s: &Session, service_type: &str) -> Result<Option<VersionInfo>> {
-        let ep = s.endpoint(service_type).await?;
-        let versions = s.discover(&ep).await?;
-        Ok(versions
-            .iter()
-            .filter(|v| v.max_version.as_deref().is_some_and(|m| !m.is_empty()))
-            .max_by_key(|v| discovery::parse_version(&v.id))
-            .cloned())
-    }
-
     /// Sends it.
     pub async fn send(self) -> Result<HttpResponse> {
         let s = self.session;
@@ -586,17 +613,12 @@ impl ServiceRequest<'_> {
                 .filter(|v| v.contains('.') || *v == "latest")
                 .map(str::to_string)
         });
-        let mv = match (wanted_mv, &self.default_microversion) {
-            (Some(mv), _) if mv.eq_ignore_ascii_case("latest") => {
-                let server = Self::server_version(s, &self.service_type).await?;
-                discovery::negotiate_microversion("latest", server.as_ref())
-            }
-            (Some(mv), _) => Some(mv),
-            (None, Some(cap)) => {
-                let server = Self::server_version(s, &self.service_type).await?;
-                discovery::negotiate_up_to(cap, server.as_ref())
-            }
-            (None, None) => None,
+        let mv = match wanted_mv {
+            Some(mv) => s.resolve_microversion(&self.service_type, &mv).await?,
+            None => match &self.default_microversion {
+                Some(cap) => s.microversion(&self.service_type, cap).await?,
+                None => None,
+            },
         };
         if let Some(mv) = mv {
             for (k, v) in microversion_headers(&self.service_type, &mv) {

@@ -36,7 +36,8 @@ pub enum Lookup {
     Ambiguous(usize),
 }
 
-fn query_string(query: &[(&str, String)]) -> String {
+/// `?k=v&…` (form-encoded), or nothing for no parameters.
+pub fn query_string(query: &[(&str, String)]) -> String {
     if query.is_empty() {
         return String::new();
     }

@@ -197,6 +197,7 @@ pub fn all() -> &'static [Entry] {
     ALL.get_or_init(|| {
         [
             COMMANDS,
+            compute::SERVER_COMMANDS,
             compute::COMMANDS,
             network::COMMANDS,
             volume::COMMANDS,

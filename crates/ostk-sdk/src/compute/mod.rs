@@ -4,7 +4,10 @@
 //! Requests negotiate the highest microversion both sides support, up to [`MICROVERSION`]
 //! (what openstacksdk 4.22 does), unless the user names one (`--os-compute-api-version`).
 
+use crate::client::Session;
 use crate::rest::Collection;
+
+pub mod server;
 
 /// Highest compute microversion this SDK speaks (openstacksdk 4.22's maximum).
 pub const MICROVERSION: &str = "2.100";
@@ -26,3 +29,16 @@ pub const SERVERS: Collection = coll("servers", "server", "servers");
 pub const FLAVORS: Collection = coll("flavors", "flavor", "flavors");
 /// `/os-keypairs` (items are wrapped: `{"keypair": {…}}` inside the list).
 pub const KEYPAIRS: Collection = coll("os-keypairs", "keypair", "keypairs");
+
+/// The compute service of a session.
+#[derive(Clone, Copy, Debug)]
+pub struct Compute<'s> {
+    pub(crate) session: &'s Session,
+}
+
+impl<'s> Compute<'s> {
+    /// Compute calls on this session.
+    pub fn new(session: &'s Session) -> Self {
+        Compute { session }
+    }
+}

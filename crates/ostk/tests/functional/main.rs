@@ -4,6 +4,7 @@
 
 mod cli;
 mod compute;
+mod compute_server;
 mod config_show;
 mod fault_proxy;
 mod identity;

@@ -136,3 +136,26 @@ pub fn unique(prefix: &str) -> String {
         .as_nanos();
     format!("ostk-{prefix}-{}-{nanos}", std::process::id())
 }
+
+/// The environment of a devcloud cloud (`devstack`, `devstack-admin`…).
+pub fn cloud_env(cloud: &str) -> BTreeMap<String, String> {
+    BTreeMap::from([
+        (
+            "OS_CLIENT_CONFIG_FILE".into(),
+            clouds().display().to_string(),
+        ),
+        ("OS_CLOUD".into(), cloud.to_string()),
+    ])
+}
+
+/// Runs `bin args…` in a scratch directory with `env`.
+pub fn run_in(bin: &Path, s: &Scratch, env: &BTreeMap<String, String>, args: &[&str]) -> Run {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    run(bin, &args, env, &s.cwd(), &s.home())
+}
+
+/// The JSON a successful run printed.
+pub fn json_of(r: &Run) -> serde_json::Value {
+    assert_eq!(r.code, 0, "failed: {}", r.stderr);
+    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}

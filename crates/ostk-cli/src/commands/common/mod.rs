@@ -1,5 +1,6 @@
 //! Commands that belong to no service (cliff's built-ins and `configuration show`).
 
+pub mod args;
 pub mod bulk;
 pub mod complete;
 pub mod configuration_show;

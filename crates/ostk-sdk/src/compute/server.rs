@@ -1,0 +1,293 @@
+//! Servers (`/servers`), as openstacksdk's `compute.v2.server.Server`: list, get, find, create,
+//! update, delete, actions (`POST /servers/{id}/action`), metadata, tags, waiting for a status.
+//!
+//! Servers travel as the JSON nova sends (`serde_json::Value`): the CLI shows every field
+//! nova returns, under nova's names.
+
+use super::{Compute, MICROVERSION, SERVERS};
+use crate::client::{ClientError, Method, pager};
+use crate::rest::{Lookup, query_string};
+use serde_json::{Map, Value, json};
+use std::time::Duration;
+
+fn seg(id: &str) -> String {
+    percent_encoding::utf8_percent_encode(id, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// How a wait for a server ended badly.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WaitError {
+    /// The server reached an error status (`ERROR`), with the server as last seen.
+    Failed(Value),
+    /// The server disappeared (404) while a status was awaited.
+    Gone,
+}
+
+impl Compute<'_> {
+    fn req(&self, method: Method, path: &str) -> crate::client::session::ServiceRequest<'_> {
+        self.session
+            .request("compute", method, path)
+            .default_microversion(MICROVERSION)
+    }
+
+    /// The microversion compute requests use (the user's, else the highest both sides support
+    /// up to [`MICROVERSION`]); `None` for a compute API without microversions.
+    pub async fn microversion(&self) -> Result<Option<String>, ClientError> {
+        self.session.microversion("compute", MICROVERSION).await
+    }
+
+    /// Servers with details (`GET /servers/detail`), following pagination, with nova's
+    /// query filters (`name`, `status`, `all_tenants`, `limit`, `marker`…).
+    ///
+    /// ```no_run
+    /// # async fn demo(s: &ostk_sdk::client::Session) -> Result<(), ostk_sdk::client::ClientError> {
+    /// let compute = ostk_sdk::compute::Compute::new(s);
+    /// for server in compute.servers(&[("status", "ACTIVE".into())]).await? {
+    ///     println!("{} {}", server["id"], server["name"]);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub async fn servers(&self, query: &[(&str, String)]) -> Result<Vec<Value>, ClientError> {
+        let path = format!("servers/detail{}", query_string(query));
+        pager::list_all_capped(
+            self.session,
+            "compute",
+            None,
+            Some(MICROVERSION),
+            &path,
+            "servers",
+        )
+        .await
+    }
+
+    /// One page of servers with details (`limit` given: no further pages are fetched,
+    /// as openstacksdk's `paginated=False`).
+    pub async fn servers_page(&self, query: &[(&str, String)]) -> Result<Vec<Value>, ClientError> {
+        let path = format!("servers/detail{}", query_string(query));
+        let resp = self.req(Method::GET, &path).send().await?;
+        let url = resp.url.clone();
+        match resp.json()?.get_mut("servers").map(Value::take) {
+            Some(Value::Array(items)) => Ok(items),
+            _ => Err(ClientError::InvalidResponse {
+                url,
+                reason: "no 'servers' list in the answer".into(),
+            }),
+        }
+    }
+
+    /// One server by ID.
+    pub async fn get_server(&self, id: &str) -> Result<Value, ClientError> {
+        SERVERS.get(self.session, id).await
+    }
+
+    /// openstacksdk `find_server`: by ID, else the one server with exactly this name
+    /// (nova's `name` filter is a regular expression; exact matches are kept).
+    /// `all_projects` searches every project (admin).
+    pub async fn find_server(
+        &self,
+        name_or_id: &str,
+        all_projects: bool,
+    ) -> Result<Lookup, ClientError> {
+        match self.get_server(name_or_id).await {
+            Ok(v) => return Ok(Lookup::Found(v)),
+            Err(e) if matches!(e.status(), Some(404 | 400)) => {}
+            Err(e) => return Err(e),
+        }
+        let mut query = vec![("name", name_or_id.to_string())];
+        if all_projects {
+            query.push(("all_tenants", "True".into()));
+        }
+        let mut hits: Vec<Value> = self
+            .servers(&query)
+            .await?
+            .into_iter()
+            .filter(|s| s.get("name").and_then(Value::as_str) == Some(name_or_id))
+            .collect();
+        Ok(match hits.len() {
+            0 => Lookup::NotFound,
+            1 => Lookup::Found(hits.remove(0)),
+            n => Lookup::Ambiguous(n),
+        })
+    }
+
+    /// Creates a server: `server` is the `server` object of `POST /servers`, `hints` the
+    /// optional `os:scheduler_hints`. Returns nova's answer (`id`, `adminPass`, links…).
+    pub async fn create_server(
+        &self,
+        server: Map<String, Value>,
+        hints: Option<Map<String, Value>>,
+    ) -> Result<Value, ClientError> {
+        let mut body = Map::new();
+        body.insert("server".into(), Value::Object(server));
+        if let Some(h) = hints {
+            body.insert("os:scheduler_hints".into(), Value::Object(h));
+        }
+        let resp = self
+            .req(Method::POST, "servers")
+            .json(Value::Object(body))
+            .send()
+            .await?;
+        let url = resp.url.clone();
+        match resp.json()?.get_mut("server").map(Value::take) {
+            Some(v @ Value::Object(_)) => Ok(v),
+            _ => Err(ClientError::InvalidResponse {
+                url,
+                reason: "no 'server' object in the answer".into(),
+            }),
+        }
+    }
+
+    /// Updates a server's name, description, access addresses… (`PUT /servers/{id}`).
+    pub async fn update_server(
+        &self,
+        id: &str,
+        attrs: Map<String, Value>,
+    ) -> Result<Value, ClientError> {
+        SERVERS
+            .update_with(self.session, Method::PUT, id, attrs)
+            .await
+    }
+
+    /// Deletes a server (`force`: the `forceDelete` action, for soft-deleted servers).
+    pub async fn delete_server(&self, id: &str, force: bool) -> Result<(), ClientError> {
+        if force {
+            self.server_action(id, json!({"forceDelete": null})).await?;
+            return Ok(());
+        }
+        SERVERS.delete(self.session, id).await
+    }
+
+    /// Runs a server action (`POST /servers/{id}/action` with e.g. `{"os-stop": null}`);
+    /// returns the JSON answer when there is one.
+    pub async fn server_action(
+        &self,
+        id: &str,
+        action: Value,
+    ) -> Result<Option<Value>, ClientError> {
+        let resp = self
+            .req(Method::POST, &format!("servers/{}/action", seg(id)))
+            .json(action)
+            .send()
+            .await?;
+        if resp.body.is_empty() {
+            return Ok(None);
+        }
+        Ok(resp.json().ok())
+    }
+
+    /// [`Compute::server_action`] with an explicit microversion (actions whose body depends
+    /// on it, such as `lock` with a reason from 2.73).
+    pub async fn server_action_at(
+        &self,
+        id: &str,
+        action: Value,
+        microversion: &str,
+    ) -> Result<Option<Value>, ClientError> {
+        let resp = self
+            .session
+            .request(
+                "compute",
+                Method::POST,
+                &format!("servers/{}/action", seg(id)),
+            )
+            .microversion(microversion)
+            .json(action)
+            .send()
+            .await?;
+        if resp.body.is_empty() {
+            return Ok(None);
+        }
+        Ok(resp.json().ok())
+    }
+
+    /// Sets (merges) metadata items (`POST /servers/{id}/metadata`).
+    pub async fn set_server_metadata(
+        &self,
+        id: &str,
+        metadata: Map<String, Value>,
+    ) -> Result<(), ClientError> {
+        self.req(Method::POST, &format!("servers/{}/metadata", seg(id)))
+            .json(json!({ "metadata": metadata }))
+            .send()
+            .await
+            .map(|_| ())
+    }
+
+    /// Deletes one metadata item.
+    pub async fn delete_server_metadata(&self, id: &str, key: &str) -> Result<(), ClientError> {
+        self.send_empty(
+            Method::DELETE,
+            &format!("servers/{}/metadata/{}", seg(id), seg(key)),
+        )
+        .await
+    }
+
+    /// Adds a tag (`PUT /servers/{id}/tags/{tag}`, microversion 2.26+).
+    pub async fn add_server_tag(&self, id: &str, tag: &str) -> Result<(), ClientError> {
+        self.send_empty(
+            Method::PUT,
+            &format!("servers/{}/tags/{}", seg(id), seg(tag)),
+        )
+        .await
+    }
+
+    /// Removes a tag.
+    pub async fn remove_server_tag(&self, id: &str, tag: &str) -> Result<(), ClientError> {
+        self.send_empty(
+            Method::DELETE,
+            &format!("servers/{}/tags/{}", seg(id), seg(tag)),
+        )
+        .await
+    }
+
+    async fn send_empty(&self, method: Method, path: &str) -> Result<(), ClientError> {
+        self.req(method, path).send().await.map(|_| ())
+    }
+
+    /// Polls a server until its status is one of `wanted` (case-insensitive), sleeping
+    /// `interval(n)` after the n-th poll and calling `progress` with each answer (for a
+    /// progress line). `ERROR` ends the wait with [`WaitError::Failed`]; a 404 with
+    /// [`WaitError::Gone`] unless `wanted` contains `DELETED`, which only a 404 satisfies.
+    /// Transient failures (connection errors, 429, 502–504) are ridden out, up to 30 in a row.
+    pub async fn wait_for_server(
+        &self,
+        id: &str,
+        wanted: &[&str],
+        interval: impl Fn(u32) -> Duration,
+        mut progress: impl FnMut(&Value),
+    ) -> Result<Result<Value, WaitError>, ClientError> {
+        let gone_ok = wanted.iter().any(|w| w.eq_ignore_ascii_case("DELETED"));
+        let (mut polls, mut failures) = (0u32, 0u32);
+        loop {
+            let server = match self.get_server(id).await {
+                Ok(s) => s,
+                Err(e) if e.status() == Some(404) => {
+                    return Ok(if gone_ok {
+                        Ok(Value::Null)
+                    } else {
+                        Err(WaitError::Gone)
+                    });
+                }
+                Err(e) if e.is_transient() && failures < 30 => {
+                    failures += 1;
+                    tokio::time::sleep(interval(polls)).await;
+                    polls += 1;
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            failures = 0;
+            progress(&server);
+            let status = server.get("status").and_then(Value::as_str).unwrap_or("");
+            // a deleted server lingers with status DELETED for a moment: only the 404 counts
+            if !gone_ok && wanted.iter().any(|w| w.eq_ignore_ascii_case(status)) {
+                return Ok(Ok(server));
+            }
+            if status.eq_ignore_ascii_case("ERROR") {
+                return Ok(Err(WaitError::Failed(server)));
+            }
+            tokio::time::sleep(interval(polls)).await;
+            polls += 1;
+        }
+    }
+}
