@@ -397,12 +397,13 @@ impl Session {
 
     /// The endpoint of a major API version of a service (`identity`, `"3"` →
     /// `http://…:5000/v3`): the catalog URL when it already names a version, else the version's
-    /// `self` link from discovery.
+    /// `self` link from discovery. An exact version (`"2.0"`, neutron's) is a fixed path below
+    /// the catalog URL: openstacksdk goes straight to `/v2.0` without discovery.
     pub async fn versioned_endpoint(&self, service_type: &str, major: &str) -> Result<String> {
         let ep = self.endpoint(service_type).await?;
         let base = ep.trim_end_matches('/');
-        if auth::version_suffix(base).is_some() {
-            return Ok(base.to_string());
+        if let Some(fixed) = fixed_version_endpoint(base, major) {
+            return Ok(fixed);
         }
         let versions = self.discover(base).await?;
         match discovery::pick(&versions, major).and_then(|v| v.href.clone()) {
@@ -636,6 +637,15 @@ impl ServiceRequest<'_> {
     }
 }
 
+/// The endpoint of `major` below `base` when no discovery is needed: `base` itself when it
+/// already ends in a version (`…/v3`, `…/v2.0`), `base/v{major}` for an exact `X.Y` version.
+fn fixed_version_endpoint(base: &str, major: &str) -> Option<String> {
+    if auth::version_suffix(base).is_some() {
+        return Some(base.to_string());
+    }
+    major.contains('.').then(|| format!("{base}/v{major}"))
+}
+
 /// `base` + `/` + `path`, without doubled or missing slashes.
 pub fn join_url(base: &str, path: &str) -> String {
     if path.is_empty() {
@@ -657,6 +667,24 @@ mod tests {
         assert_eq!(join_url("http://a/v3/", "/users"), "http://a/v3/users");
         assert_eq!(join_url("http://a/v3", "users"), "http://a/v3/users");
         assert_eq!(join_url("http://a/v3", ""), "http://a/v3");
+    }
+
+    #[test]
+    fn fixed_versions_skip_discovery() {
+        let f = fixed_version_endpoint;
+        assert_eq!(
+            f("http://n:9696", "2.0").as_deref(),
+            Some("http://n:9696/v2.0")
+        );
+        assert_eq!(
+            f("http://n/network/v2.0", "2.0").as_deref(),
+            Some("http://n/network/v2.0")
+        );
+        assert_eq!(
+            f("http://k:5000/v3", "3").as_deref(),
+            Some("http://k:5000/v3")
+        );
+        assert_eq!(f("http://k:5000", "3"), None);
     }
 
     #[test]

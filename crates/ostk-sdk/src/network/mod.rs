@@ -1,8 +1,13 @@
 //! Networking (neutron, `/v2.0`): networks, subnets, ports, routers, floating IPs, security
 //! groups and the rest of what `openstack network …` and friends use, as openstacksdk's
 //! `network` proxy.
+//!
+//! Requests go straight to `<endpoint>/v2.0/…` as openstacksdk's do (the exact version `2.0`
+//! needs no discovery, see `Session::versioned_endpoint`).
 
+use crate::client::{ClientError, Method, Session};
 use crate::rest::Collection;
+use serde_json::{Map, Value, json};
 
 const fn coll(path: &'static str, singular: &'static str, plural: &'static str) -> Collection {
     Collection {
@@ -19,6 +24,8 @@ const fn coll(path: &'static str, singular: &'static str, plural: &'static str) 
 pub const NETWORKS: Collection = coll("networks", "network", "networks");
 /// `/v2.0/subnets`.
 pub const SUBNETS: Collection = coll("subnets", "subnet", "subnets");
+/// `/v2.0/subnetpools`.
+pub const SUBNET_POOLS: Collection = coll("subnetpools", "subnetpool", "subnetpools");
 /// `/v2.0/ports`.
 pub const PORTS: Collection = coll("ports", "port", "ports");
 /// `/v2.0/routers`.
@@ -34,3 +41,215 @@ pub const SECURITY_GROUP_RULES: Collection = coll(
     "security_group_rule",
     "security_group_rules",
 );
+/// `/v2.0/qos/policies`.
+pub const QOS_POLICIES: Collection = coll("qos/policies", "policy", "policies");
+/// `/v2.0/address-scopes`.
+pub const ADDRESS_SCOPES: Collection = coll("address-scopes", "address_scope", "address_scopes");
+/// `/v2.0/segments`.
+pub const SEGMENTS: Collection = coll("segments", "segment", "segments");
+/// `/v2.0/extensions`.
+pub const EXTENSIONS: Collection = coll("extensions", "extension", "extensions");
+
+/// An openstacksdk network resource class: its collection, class name (for messages) and
+/// attributes, which decide the fields `show` prints (`Resource.to_dict()`).
+#[derive(Clone, Copy, Debug)]
+pub struct Resource {
+    /// The REST collection.
+    pub coll: Collection,
+    /// openstacksdk class name (`Network`), used in `No Network found for x`.
+    pub class: &'static str,
+    /// `(attribute, body key)` in openstacksdk's `_attributes_iterator` order; an empty body
+    /// key marks a computed attribute (`location`). The first of two equal attribute names wins.
+    pub attrs: &'static [(&'static str, &'static str)],
+    /// Attributes whose openstacksdk default is `False` (absent → `false`, not `None`).
+    pub false_by_default: &'static [&'static str],
+}
+
+impl Resource {
+    /// openstacksdk `to_dict(body=True, headers=False, ignore_none=False)` of a resource
+    /// built from `body`: the server's keys the class does not know (network resources keep
+    /// them), then every attribute by its Python name (`None`, or its default, when absent;
+    /// `tags` defaults to `[]`).
+    pub fn to_dict(&self, body: &Value) -> Map<String, Value> {
+        let empty = Map::new();
+        let b = body.as_object().unwrap_or(&empty);
+        let mut out = Map::new();
+        for (k, v) in b {
+            if !self.attrs.iter().any(|(_, key)| key == k) {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+        for (attr, key) in self.attrs {
+            if out.contains_key(*attr) {
+                continue;
+            }
+            let v = match b.get(*key) {
+                Some(v) if !key.is_empty() => v.clone(),
+                _ if *attr == "tags" => json!([]),
+                _ if self.false_by_default.contains(attr) => json!(false),
+                _ => Value::Null,
+            };
+            out.insert(attr.to_string(), v);
+        }
+        out
+    }
+}
+
+macro_rules! attrs {
+    ($($a:literal $(= $k:literal)?),* $(,)?) => {
+        &[$(attrs!(@one $a $(= $k)?)),*]
+    };
+    (@one $a:literal) => { ($a, $a) };
+    (@one $a:literal = $k:literal) => { ($a, $k) };
+}
+
+/// The tail every network resource shares (`NetworkResource`, `Resource`, `TagMixin`).
+macro_rules! resource {
+    ($coll:expr, $class:literal, [$($body:tt)*], false: [$($f:literal),*]) => {
+        Resource {
+            coll: $coll,
+            class: $class,
+            attrs: attrs!($($body)* "revision_number", "id", "name", "location" = "", "tags"),
+            false_by_default: &[$($f),*],
+        }
+    };
+}
+
+/// openstacksdk `network.v2.network.Network`.
+pub const NETWORK: Resource = resource!(NETWORKS, "Network", [
+    "availability_zone_hints", "availability_zones", "created_at", "description", "dns_domain",
+    "ipv4_address_scope_id" = "ipv4_address_scope", "ipv6_address_scope_id" = "ipv6_address_scope",
+    "is_admin_state_up" = "admin_state_up", "is_default", "is_port_security_enabled" = "port_security_enabled",
+    "is_router_external" = "router:external", "is_shared" = "shared", "mtu", "name", "project_id",
+    "provider_network_type" = "provider:network_type",
+    "provider_physical_network" = "provider:physical_network",
+    "provider_segmentation_id" = "provider:segmentation_id", "pvlan", "qos_policy_id", "segments",
+    "status", "subnet_ids" = "subnets", "updated_at", "is_vlan_transparent" = "vlan_transparent",
+    "is_vlan_qinq" = "vlan_qinq",
+], false: ["is_port_security_enabled", "is_router_external"]);
+
+/// openstacksdk `network.v2.subnet.Subnet`.
+pub const SUBNET: Resource = resource!(SUBNETS, "Subnet", [
+    "allocation_pools", "cidr", "created_at", "description", "dns_nameservers",
+    "dns_publish_fixed_ip", "gateway_ip", "host_routes", "ip_version", "ipv6_address_mode",
+    "ipv6_ra_mode", "is_dhcp_enabled" = "enable_dhcp", "name", "network_id",
+    "prefix_length" = "prefixlen", "project_id", "tenant_id", "segment_id", "service_types",
+    "subnet_pool_id" = "subnetpool_id", "updated_at",
+    "use_default_subnet_pool" = "use_default_subnetpool",
+], false: []);
+
+/// openstacksdk `network.v2.subnet_pool.SubnetPool`.
+pub const SUBNET_POOL: Resource = resource!(SUBNET_POOLS, "SubnetPool", [
+    "address_scope_id", "created_at", "default_prefix_length" = "default_prefixlen",
+    "default_quota", "description", "ip_version", "is_default", "is_shared" = "shared",
+    "maximum_prefix_length" = "max_prefixlen", "minimum_prefix_length" = "min_prefixlen", "name",
+    "project_id", "tenant_id", "prefixes", "revision_number", "updated_at",
+], false: []);
+
+/// openstacksdk `network.v2.port.Port`.
+pub const PORT: Resource = resource!(PORTS, "Port", [
+    "allowed_address_pairs", "binding_host_id" = "binding:host_id",
+    "binding_profile" = "binding:profile", "binding_vif_details" = "binding:vif_details",
+    "binding_vif_type" = "binding:vif_type", "binding_vnic_type" = "binding:vnic_type",
+    "created_at", "data_plane_status", "description", "device_id", "device_owner",
+    "device_profile", "dns_assignment", "dns_domain", "dns_name", "extra_dhcp_opts", "fixed_ips",
+    "hardware_offload_type", "ip_allocation", "is_admin_state_up" = "admin_state_up",
+    "is_port_security_enabled" = "port_security_enabled", "mac_address", "name", "network_id",
+    "numa_affinity_policy", "project_id", "tenant_id", "propagate_uplink_status", "pvlan_type",
+    "pvlan_community", "qos_network_policy_id", "qos_policy_id", "resource_request",
+    "security_group_ids" = "security_groups", "status", "trunk_details", "trusted", "updated_at",
+], false: ["is_port_security_enabled"]);
+
+/// openstacksdk `network.v2.router.Router` (its `revision_number` reads the body's `revision`).
+pub const ROUTER: Resource = resource!(ROUTERS, "Router", [
+    "availability_zone_hints", "availability_zones", "created_at", "description",
+    "enable_ndp_proxy", "evpn_vni", "external_gateway_info", "flavor_id",
+    "is_admin_state_up" = "admin_state_up", "is_distributed" = "distributed", "is_ha" = "ha",
+    "name", "project_id", "tenant_id", "revision_number" = "revision", "routes", "status",
+    "updated_at",
+], false: []);
+
+/// openstacksdk `network.v2.floating_ip.FloatingIP` (its `name` is the address).
+pub const FLOATING_IP: Resource = resource!(FLOATING_IPS, "FloatingIP", [
+    "created_at", "description", "dns_domain", "dns_name", "fixed_ip_address",
+    "floating_ip_address", "name" = "floating_ip_address", "floating_network_id", "port_details",
+    "port_id", "qos_policy_id", "project_id", "tenant_id", "router_id", "status", "updated_at",
+    "subnet_id",
+], false: []);
+
+/// openstacksdk `network.v2.security_group.SecurityGroup`.
+pub const SECURITY_GROUP: Resource = resource!(SECURITY_GROUPS, "SecurityGroup", [
+    "created_at", "description", "name", "stateful", "project_id", "security_group_rules",
+    "tenant_id", "updated_at", "is_shared" = "shared",
+], false: []);
+
+/// openstacksdk `network.v2.security_group_rule.SecurityGroupRule`.
+pub const SECURITY_GROUP_RULE: Resource = resource!(SECURITY_GROUP_RULES, "SecurityGroupRule", [
+    "created_at", "description", "direction", "ether_type" = "ethertype", "port_range_max",
+    "port_range_min", "project_id", "protocol", "remote_group_id", "remote_address_group_id",
+    "remote_ip_prefix", "security_group_id", "tenant_id", "updated_at",
+], false: []);
+
+/// openstacksdk `network.v2.qos_policy.QoSPolicy`.
+pub const QOS_POLICY: Resource = resource!(QOS_POLICIES, "QoSPolicy", [
+    "name", "project_id", "tenant_id", "description", "is_default", "is_shared" = "shared",
+    "rules",
+], false: []);
+
+/// Replaces the tags of a resource (`PUT /v2.0/{path}/{id}/tags`, openstacksdk `set_tags`).
+pub async fn set_tags(
+    s: &Session,
+    coll: &Collection,
+    id: &str,
+    tags: &[String],
+) -> Result<(), ClientError> {
+    let path = format!("{}/{id}/tags", coll.path);
+    s.request(coll.service_type, Method::PUT, &path)
+        .api_version("2.0")
+        .json(json!({ "tags": tags }))
+        .send()
+        .await?;
+    Ok(())
+}
+
+/// `PUT /v2.0/{path}/{id}/{action}` with a JSON body (router `add_router_interface`,
+/// `add_extraroutes`…), returning the answer's JSON.
+pub async fn put_action(
+    s: &Session,
+    coll: &Collection,
+    id: &str,
+    action: &str,
+    body: Value,
+) -> Result<Value, ClientError> {
+    let path = format!("{}/{id}/{action}", coll.path);
+    let resp = s
+        .request(coll.service_type, Method::PUT, &path)
+        .api_version("2.0")
+        .json(body)
+        .send()
+        .await?;
+    resp.json()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn to_dict_keeps_unknown_keys_and_fills_defaults() {
+        let d = NETWORK.to_dict(&json!({"id": "n1", "admin_state_up": true, "qinq": false,
+            "tenant_id": "p", "subnets": ["s"]}));
+        assert_eq!(d["qinq"], json!(false));
+        assert_eq!(d["tenant_id"], json!("p"));
+        assert_eq!(d["is_admin_state_up"], json!(true));
+        assert_eq!(d["subnet_ids"], json!(["s"]));
+        assert_eq!(d["is_router_external"], json!(false));
+        assert_eq!(d["tags"], json!([]));
+        assert_eq!(d["mtu"], Value::Null);
+        assert_eq!(d["location"], Value::Null);
+        assert!(!d.contains_key("admin_state_up"));
+        // Router's own revision_number (body `revision`) shadows the base class's.
+        let r = ROUTER.to_dict(&json!({"revision_number": 3}));
+        assert_eq!(r["revision_number"], Value::Null);
+    }
+}

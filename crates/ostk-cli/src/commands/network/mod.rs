@@ -1,6 +1,47 @@
-//! `openstack` network commands (one file per command).
+//! `openstack` network commands (neutron): one file per resource, helpers in [`common`].
 
-use crate::registry::Entry;
+pub mod common;
+pub mod net;
+
+use crate::registry::{Entry, entry};
+
+/// osc `pagination.add_marker_pagination_option_to_parser`.
+#[derive(clap::Args, Debug, Default)]
+pub struct MarkerPage {
+    /// The maximum number of entries to return per page. If the value exceeds the
+    /// server-defined maximum, then the server-defined value will be used. Note that this
+    /// controls the page size, not the total number of entries returned. Use --max-items to
+    /// limit the total number of entries returned.
+    #[arg(long, value_name = "<limit>", verbatim_doc_comment)]
+    pub limit: Option<u64>,
+    /// The first position in the collection to return results from. This should be a value
+    /// that was returned in a previous request.
+    #[arg(long, value_name = "<marker>", verbatim_doc_comment)]
+    pub marker: Option<String>,
+    /// The maximum number of entries to return in total, paging through multiple requests if
+    /// needed. Use --limit to control the page size.
+    #[arg(long, value_name = "<max-items>", verbatim_doc_comment)]
+    pub max_items: Option<usize>,
+}
+
+impl MarkerPage {
+    /// Adds `limit`/`marker` to a neutron query.
+    pub fn apply(&self, q: &mut Vec<(&'static str, String)>) {
+        if let Some(l) = self.limit {
+            q.push(("limit", l.to_string()));
+        }
+        if let Some(m) = &self.marker {
+            q.push(("marker", m.clone()));
+        }
+    }
+}
 
 /// This area's commands (registered through `commands::all`).
-pub static COMMANDS: &[Entry] = &[];
+pub static COMMANDS: &[Entry] = &[
+    entry::<net::CreateNetwork>(),
+    entry::<net::DeleteNetwork>(),
+    entry::<net::ListNetwork>(),
+    entry::<net::SetNetwork>(),
+    entry::<net::ShowNetwork>(),
+    entry::<net::UnsetNetwork>(),
+];
