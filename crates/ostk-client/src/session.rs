@@ -395,6 +395,43 @@ impl Session {
         Ok(v)
     }
 
+    /// The versions entry with microversions of a service's endpoint (what microversion
+    /// negotiation compares against). As keystoneauth does, a trailing project ID is dropped
+    /// from the endpoint (cinder's `/v3/{project_id}` → `/v3/`) and the document is fetched
+    /// with the token when the server wants one (cinder answers 401 otherwise).
+    pub async fn service_version(&self, service_type: &str) -> Result<Option<VersionInfo>> {
+        let ep = self.endpoint(service_type).await?;
+        let mut url = ep.trim_end_matches('/').to_string();
+        let project = self.access().await?.project_id.clone();
+        if let Some(p) = project.filter(|p| !p.is_empty())
+            && let Some(base) = url.strip_suffix(&format!("/{p}"))
+        {
+            url = format!("{base}/");
+        }
+        let versions = match self.discover(&url).await {
+            Err(e) if e.status() == Some(401) => self.discover_authenticated(&url).await?,
+            other => other?,
+        };
+        Ok(versions
+            .iter()
+            .filter(|v| v.max_version.as_deref().is_some_and(|m| !m.is_empty()))
+            .max_by_key(|v| discovery::parse_version(&v.id))
+            .cloned())
+    }
+
+    /// [`Session::discover`] with the session's token.
+    async fn discover_authenticated(&self, url: &str) -> Result<Arc<Vec<VersionInfo>>> {
+        let key = url.trim_end_matches('/').to_string();
+        let req = HttpRequest::new(Method::GET, url).header("Accept", "application/json");
+        let resp = self.send(req).await?;
+        let v = Arc::new(discovery::parse_versions(&resp.json()?));
+        self.discovery
+            .lock()
+            .expect("discovery cache")
+            .insert(key, v.clone());
+        Ok(v)
+    }
+
     /// The endpoint of a major API version of a service (`identity`, `"3"` →
     /// `http://…:5000/v3`): the catalog URL when it already names a version, else the version's
     /// `self` link from discovery. An exact version (`"2.0"`, neutron's) is a fixed path below
@@ -414,13 +451,7 @@ impl Session {
 
     /// The server's versions entry of this service's endpoint (the one with microversions).
     async fn server_version(&self, service_type: &str) -> Result<Option<VersionInfo>> {
-        let ep = self.endpoint(service_type).await?;
-        let versions = self.discover(&ep).await?;
-        Ok(versions
-            .iter()
-            .filter(|v| v.max_version.as_deref().is_some_and(|m| !m.is_empty()))
-            .max_by_key(|v| discovery::parse_version(&v.id))
-            .cloned())
+        self.service_version(service_type).await
     }
 
     async fn resolve_microversion(&self, service_type: &str, mv: &str) -> Result<Option<String>> {
