@@ -26,3 +26,6 @@ pub const SERVERS: Collection = coll("servers", "server", "servers");
 pub const FLAVORS: Collection = coll("flavors", "flavor", "flavors");
 /// `/os-keypairs` (items are wrapped: `{"keypair": {…}}` inside the list).
 pub const KEYPAIRS: Collection = coll("os-keypairs", "keypair", "keypairs");
+pub mod api;
+pub mod flavor;
+pub mod keypair;
