@@ -18,6 +18,9 @@ pub enum Output {
     Text(String),
     /// Literal text for stderr, with success (a few OSC commands report this way).
     Stderr(String),
+    /// Literal text written to stdout before the result (OSC commands that write to
+    /// `self.app.stdout` and then return an empty record, like `keypair create`).
+    TextThen(String, Box<Output>),
 }
 
 /// Which cliff base class a command follows; decides the formatter options it gets.

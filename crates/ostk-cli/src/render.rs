@@ -49,6 +49,14 @@ pub fn output(
 ) -> Result<(), CliError> {
     let parse_err = |e: clap::Error| CliError::Message(e.to_string());
     let (env_max, env_fit) = cliff_env(ctx);
+    let output = match output {
+        Output::TextThen(t, rest) => match out.write_all(t.as_bytes()) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+            Err(e) => return Err(ostk_output::OutputError::from(e).into()),
+            Ok(()) => *rest,
+        },
+        other => other,
+    };
     let res = match (output, entry.kind) {
         (Output::None, _) => Ok(()),
         (Output::Text(t), _) => out

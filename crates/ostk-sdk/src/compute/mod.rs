@@ -42,3 +42,6 @@ impl<'s> Compute<'s> {
         Compute { session }
     }
 }
+pub mod api;
+pub mod flavor;
+pub mod keypair;

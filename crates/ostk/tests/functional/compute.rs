@@ -1,1 +1,274 @@
 //! compute commands against the devcloud's real service, side by side with the reference where it matters.
+
+/// Compute commands other than `server …` (flavors, key pairs, quotas, aggregates…).
+mod misc {
+    use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, run, unique};
+    use serde_json::Value;
+    use std::collections::BTreeMap;
+
+    pub fn env(cloud: &str) -> BTreeMap<String, String> {
+        BTreeMap::from([
+            (
+                "OS_CLIENT_CONFIG_FILE".into(),
+                clouds().display().to_string(),
+            ),
+            ("OS_CLOUD".into(), cloud.into()),
+        ])
+    }
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    /// ostk as `openstack` on `cloud`.
+    pub fn ostk(s: &Scratch, cloud: &str, a: &[&str]) -> Run {
+        run(
+            &ostk_as_openstack(),
+            &args(a),
+            &env(cloud),
+            &s.cwd(),
+            &s.home(),
+        )
+    }
+
+    /// Both CLIs; their outputs and exit codes must be equal.
+    pub fn same(s: &Scratch, cloud: &str, a: &[&str]) -> Run {
+        let (o, r) = both(a, &env(cloud), &s.cwd(), &s.home());
+        assert_eq!(o, r, "ostk vs reference for {a:?}");
+        o
+    }
+
+    pub fn json(r: &Run) -> Value {
+        assert_eq!(r.code, 0, "failed: {}", r.stderr);
+        serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+    }
+
+    /// Runs `undo` (an ostk command) on drop, so a failing test leaves nothing behind.
+    pub struct Undo<'a> {
+        pub s: &'a Scratch,
+        pub cloud: &'static str,
+        pub args: Vec<String>,
+    }
+
+    impl Drop for Undo<'_> {
+        fn drop(&mut self) {
+            let a: Vec<&str> = self.args.iter().map(String::as_str).collect();
+            let _ = ostk(self.s, self.cloud, &a);
+        }
+    }
+
+    fn undo<'a>(s: &'a Scratch, cloud: &'static str, a: &[&str]) -> Undo<'a> {
+        Undo {
+            s,
+            cloud,
+            args: args(a),
+        }
+    }
+
+    #[test]
+    fn flavor_create_show_set_unset_list_delete() {
+        let s = Scratch::new();
+        let name = unique("flv");
+        let _u = undo(&s, "devstack-admin", &["flavor", "delete", &name]);
+        let created = json(&ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "flavor",
+                "create",
+                &name,
+                "--private",
+                "--project",
+                "demo",
+                "--property",
+                "a=b",
+                "--description",
+                "d1",
+                "--ram",
+                "64",
+                "--vcpus",
+                "2",
+                "-f",
+                "json",
+            ],
+        ));
+        assert_eq!(created["properties"], serde_json::json!({"a": "b"}));
+        assert_eq!(created["os-flavor-access:is_public"], false);
+        assert!(created.get("access_project_ids").is_none());
+        for f in ["json", "table", "shell"] {
+            same(&s, "devstack-admin", &["flavor", "show", &name, "-f", f]);
+        }
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "flavor",
+                "set",
+                &name,
+                "--no-property",
+                "--property",
+                "x=y",
+                "--description",
+                "d2",
+            ],
+        );
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "flavor",
+                "unset",
+                &name,
+                "--property",
+                "nope",
+                "--project",
+                "demo",
+            ],
+        );
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+        let shown = json(&same(
+            &s,
+            "devstack-admin",
+            &["flavor", "show", &name, "-f", "json"],
+        ));
+        assert_eq!(shown["properties"], serde_json::json!({"x": "y"}));
+        assert_eq!(shown["description"], "d2");
+        assert_eq!(shown["access_project_ids"], serde_json::json!([]));
+        // A public flavor takes no project access: both print the same failure.
+        same(
+            &s,
+            "devstack-admin",
+            &["flavor", "set", "m1.tiny", "--project", "demo"],
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &["flavor", "create", "x", "--project", "demo"],
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &["flavor", "list", "--min-ram", "1000", "--long"],
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "flavor", "list", "--limit", "2", "--marker", "1", "-f", "json",
+            ],
+        );
+        let listed = json(&ostk(
+            &s,
+            "devstack-admin",
+            &["flavor", "list", "--private", "--long", "-f", "json"],
+        ));
+        let row = listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["Name"] == name.as_str())
+            .expect("listed");
+        assert_eq!(row["Properties"], serde_json::json!({"x": "y"}));
+        assert_eq!(row["VCPUs"], 2);
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &["flavor", "delete", &name, "ostk-no-such-flavor"],
+        );
+        assert_eq!(r.code, 1);
+        assert_eq!(
+            r.stderr,
+            "Failed to delete flavor with name or ID 'ostk-no-such-flavor': No Flavor found for ostk-no-such-flavor\n1 of 2 flavors failed to delete.\n"
+        );
+        same(&s, "devstack-admin", &["flavor", "show", &name]);
+    }
+
+    #[test]
+    fn keypair_create_show_list_delete() {
+        let s = Scratch::new();
+        let (a, b) = (unique("kpa"), unique("kpb"));
+        let _ua = undo(&s, "devstack", &["keypair", "delete", &a]);
+        let _ub = undo(&s, "devstack", &["keypair", "delete", &b]);
+        // A generated key: the private key is printed, then an empty table line.
+        let r = ostk(&s, "devstack", &["keypair", "create", &a]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(
+            r.stdout
+                .starts_with("-----BEGIN OPENSSH PRIVATE KEY-----\n")
+        );
+        assert!(r.stdout.ends_with("-----END OPENSSH PRIVATE KEY-----\n\n"));
+        let key = s.cwd().join("a.key");
+        std::fs::write(&key, r.stdout.trim_end().to_string() + "\n").unwrap();
+        let public = same(&s, "devstack", &["keypair", "show", &a, "--public-key"]);
+        assert!(
+            public.stdout.starts_with("ssh-ed25519 "),
+            "{}",
+            public.stdout
+        );
+        // --private-key writes the key (mode 0600) and shows the new key pair.
+        let priv_file = s.cwd().join("b.key");
+        let created = json(&ostk(
+            &s,
+            "devstack",
+            &[
+                "keypair",
+                "create",
+                &b,
+                "--private-key",
+                priv_file.to_str().unwrap(),
+                "-f",
+                "json",
+            ],
+        ));
+        assert_eq!(created["name"], b.as_str());
+        assert_eq!(created["type"], "ssh");
+        assert!(created.get("private_key").is_none() && created.get("public_key").is_none());
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(&priv_file).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+        let text = std::fs::read_to_string(&priv_file).unwrap();
+        assert!(text.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----\n"));
+        for f in ["json", "table", "value"] {
+            same(&s, "devstack", &["keypair", "show", &b, "-f", f]);
+        }
+        // A public key from a file.
+        let pubf = s.cwd().join("k.pub");
+        std::fs::write(&pubf, public.stdout.clone() + " comment\n").unwrap();
+        let c = unique("kpc");
+        let _uc = undo(&s, "devstack", &["keypair", "delete", &c]);
+        let r = ostk(
+            &s,
+            "devstack",
+            &[
+                "keypair",
+                "create",
+                &c,
+                "--public-key",
+                pubf.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        same(&s, "devstack", &["keypair", "list", "-f", "json"]);
+        same(
+            &s,
+            "devstack",
+            &[
+                "keypair",
+                "create",
+                "x",
+                "--public-key",
+                "/nonexistent/k.pub",
+            ],
+        );
+        same(&s, "devstack", &["keypair", "show", "ostk-no-such-key"]);
+        same(
+            &s,
+            "devstack",
+            &["keypair", "delete", "ostk-no-such-key", "ostk-no-such-key2"],
+        );
+        same(&s, "devstack-admin", &["keypair", "list", "--user", "demo"]);
+        let r = ostk(&s, "devstack", &["keypair", "delete", &a, &b, &c]);
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+    }
+}

@@ -18,6 +18,8 @@ pub fn concurrency(ctx: &Context) -> usize {
 }
 
 /// Runs `op` on every item, at most [`concurrency`] at a time; results in input order.
+/// An item named twice makes the run sequential, so the second try sees what the first did
+/// (`delete a a`: OSC's second delete fails to find it).
 pub fn each<T, F, Fut>(
     ctx: &mut Context,
     items: &[String],
@@ -28,7 +30,11 @@ where
     Fut: Future<Output = Result<T, CliError>>,
 {
     let session = ctx.session()?;
-    let n = concurrency(ctx);
+    let dup = items
+        .iter()
+        .enumerate()
+        .any(|(i, x)| items[..i].contains(x));
+    let n = if dup { 1 } else { concurrency(ctx) };
     let futs = items.iter().cloned().enumerate().map(|(i, item)| {
         let f = op(session.clone(), item);
         async move { (i, f.await) }

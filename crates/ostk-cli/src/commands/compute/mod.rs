@@ -1,11 +1,25 @@
 //! `openstack` compute commands (one file per command).
 
 pub mod server;
+pub mod common;
+pub mod flavor;
+pub mod keypair;
 
 use crate::registry::{Entry, entry};
 
 /// This area's commands (registered through `commands::all`).
-pub static COMMANDS: &[Entry] = &[];
+pub static COMMANDS: &[Entry] = &[
+    entry::<flavor::create::CreateFlavor>(),
+    entry::<flavor::delete::DeleteFlavor>(),
+    entry::<flavor::list::ListFlavor>(),
+    entry::<flavor::set::SetFlavor>(),
+    entry::<flavor::show::ShowFlavor>(),
+    entry::<flavor::unset::UnsetFlavor>(),
+    entry::<keypair::create::CreateKeypair>(),
+    entry::<keypair::delete::DeleteKeypair>(),
+    entry::<keypair::list::ListKeypair>(),
+    entry::<keypair::show::ShowKeypair>(),
+];
 
 /// The server commands (`server …`), kept apart from the rest of compute.
 pub static SERVER_COMMANDS: &[Entry] = &[

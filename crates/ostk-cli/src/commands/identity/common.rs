@@ -76,7 +76,18 @@ pub fn find_sdk(
     filters: &[(&str, String)],
 ) -> Result<Value, CliError> {
     let session = ctx.session()?;
-    match ctx.block_on(coll.find(&session, name_or_id, filters))? {
+    let r = ctx.block_on(coll.find(&session, name_or_id, filters))?;
+    found(r, class, name_or_id)
+}
+
+/// An openstacksdk `find_*(…, ignore_missing=False)` answer: the resource, or openstacksdk's
+/// message (`No Project found for x`, `More than one Project exists with the name 'x'.`).
+pub fn found(
+    r: Result<Lookup, ClientError>,
+    class: &str,
+    name_or_id: &str,
+) -> Result<Value, CliError> {
+    match r {
         Ok(Lookup::Found(v)) => Ok(v),
         Ok(Lookup::NotFound) => Err(CliError::Message(format!(
             "No {class} found for {name_or_id}"
