@@ -1,9 +1,9 @@
 //! `openstack` compute commands (one file per command).
 
-pub mod server;
 pub mod common;
 pub mod flavor;
 pub mod keypair;
+pub mod server;
 
 use crate::registry::{Entry, entry};
 
@@ -38,4 +38,14 @@ pub static SERVER_COMMANDS: &[Entry] = &[
     entry::<server::delete::DeleteServer>(),
     entry::<server::list::ListServer>(),
     entry::<server::show::ShowServer>(),
+    entry::<server::resize::ConfirmMigration>(),
+    entry::<server::resize::MigrateConfirm>(),
+    entry::<server::resize::MigrateRevert>(),
+    entry::<server::resize::RebootServer>(),
+    entry::<server::resize::ResizeConfirm>(),
+    entry::<server::resize::ResizeRevert>(),
+    entry::<server::resize::ResizeServer>(),
+    entry::<server::resize::RevertMigration>(),
+    entry::<server::shelve::ShelveServer>(),
+    entry::<server::shelve::UnshelveServer>(),
 ];

@@ -7,6 +7,8 @@ pub mod create;
 
 pub mod delete;
 pub mod list;
+pub mod resize;
+pub mod shelve;
 pub mod show;
 
 use crate::commands::identity::common::sdk_error;
