@@ -213,6 +213,19 @@ impl Compute<'_> {
             .map(|_| ())
     }
 
+    /// Replaces all metadata (`PUT /servers/{id}/metadata`; an empty map removes every item).
+    pub async fn replace_server_metadata(
+        &self,
+        id: &str,
+        metadata: Map<String, Value>,
+    ) -> Result<(), ClientError> {
+        self.req(Method::PUT, &format!("servers/{}/metadata", seg(id)))
+            .json(json!({ "metadata": metadata }))
+            .send()
+            .await
+            .map(|_| ())
+    }
+
     /// Deletes one metadata item.
     pub async fn delete_server_metadata(&self, id: &str, key: &str) -> Result<(), ClientError> {
         self.send_empty(
@@ -236,6 +249,22 @@ impl Compute<'_> {
         self.send_empty(
             Method::DELETE,
             &format!("servers/{}/tags/{}", seg(id), seg(tag)),
+        )
+        .await
+    }
+
+    /// Removes every tag (`DELETE /servers/{id}/tags`).
+    pub async fn remove_server_tags(&self, id: &str) -> Result<(), ClientError> {
+        self.send_empty(Method::DELETE, &format!("servers/{}/tags", seg(id)))
+            .await
+    }
+
+    /// Clears the admin password kept by the metadata service
+    /// (`DELETE /servers/{id}/os-server-password`).
+    pub async fn clear_server_password(&self, id: &str) -> Result<(), ClientError> {
+        self.send_empty(
+            Method::DELETE,
+            &format!("servers/{}/os-server-password", seg(id)),
         )
         .await
     }

@@ -247,3 +247,154 @@ fn bad_input_fails_like_the_reference() {
     );
     assert_eq!(r.stdout, "");
 }
+
+#[test]
+fn set_unset_rebuild_resize_shelve_reboot() {
+    let s = Scratch::new();
+    let (name, renamed) = (unique("srv-life"), unique("srv-life-renamed"));
+    let _c = Cleanup {
+        s: &s,
+        names: vec![name.clone(), renamed.clone()],
+    };
+    json(&ostk(
+        &s,
+        &[
+            "server",
+            "create",
+            "--image",
+            "cirros",
+            "--flavor",
+            "m1.tiny",
+            "--network",
+            "private",
+            "--wait",
+            "-f",
+            "json",
+            &name,
+        ],
+    ));
+    let r = ostk(
+        &s,
+        &[
+            "server",
+            "set",
+            "--name",
+            &renamed,
+            "--property",
+            "a=1",
+            "--property",
+            "b=2",
+            "--tag",
+            "t1",
+            "--tag",
+            "t2",
+            "--description",
+            "hello",
+            &name,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = json(&ostk(&s, &["server", "show", &renamed, "-f", "json"]));
+    assert_eq!(shown["properties"], serde_json::json!({"a": "1", "b": "2"}));
+    assert_eq!(shown["tags"], serde_json::json!(["t1", "t2"]));
+    assert_eq!(shown["description"], "hello");
+    let r = ostk(
+        &s,
+        &[
+            "server",
+            "unset",
+            "--property",
+            "a",
+            "--tag",
+            "t1",
+            "--description",
+            &renamed,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = json(&ostk(&s, &["server", "show", &renamed, "-f", "json"]));
+    assert_eq!(shown["properties"], serde_json::json!({"b": "2"}));
+    assert_eq!(shown["tags"], serde_json::json!(["t2"]));
+    assert_eq!(shown["description"], "");
+    assert_eq!(
+        ostk(
+            &s,
+            &[
+                "server",
+                "unset",
+                "--all-properties",
+                "--all-tags",
+                &renamed
+            ]
+        )
+        .code,
+        0
+    );
+    let shown = json(&ostk(&s, &["server", "show", &renamed, "-f", "json"]));
+    assert_eq!(shown["properties"], serde_json::json!({}));
+    assert_eq!(shown["tags"], serde_json::json!([]));
+
+    // rebuild onto the other image, waiting: "Complete" then the record
+    let r = ostk(
+        &s,
+        &[
+            "server",
+            "rebuild",
+            "--image",
+            "cirros-0.6.3-x86_64-disk",
+            "--wait",
+            "-f",
+            "json",
+            &renamed,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (done, record) = r.stdout.split_once('\n').unwrap();
+    assert_eq!(done, "Complete");
+    let rebuilt: Value = serde_json::from_str(record).unwrap();
+    assert!(
+        rebuilt["image"]
+            .as_str()
+            .unwrap()
+            .starts_with("cirros-0.6.3-x86_64-disk (")
+    );
+
+    // reboot and resize wait; resize confirm lands on the new flavor
+    let r = ostk(&s, &["server", "reboot", "--hard", "--wait", &renamed]);
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "Complete\n"),
+        "{}",
+        r.stderr
+    );
+    let r = ostk(
+        &s,
+        &[
+            "server", "resize", "--flavor", "m1.small", "--wait", &renamed,
+        ],
+    );
+    assert_eq!(
+        (r.code, r.stdout.as_str()),
+        (0, "Complete\n"),
+        "{}",
+        r.stderr
+    );
+    wait_status(&s, &renamed, "VERIFY_RESIZE");
+    assert_eq!(ostk(&s, &["server", "resize", "confirm", &renamed]).code, 0);
+    wait_status(&s, &renamed, "ACTIVE");
+    let shown = json(&ostk(&s, &["server", "show", &renamed, "-f", "json"]));
+    assert_eq!(shown["flavor"]["name"], "m1.small");
+
+    // shelve --wait reaches a shelved state; unshelve --wait brings it back
+    assert_eq!(ostk(&s, &["server", "shelve", "--wait", &renamed]).code, 0);
+    let st = json(&ostk(&s, &["server", "show", &renamed, "-f", "json"]));
+    assert!(
+        st["status"].as_str().unwrap().starts_with("SHELVED"),
+        "{st}"
+    );
+    assert_eq!(
+        ostk(&s, &["server", "unshelve", "--wait", &renamed]).code,
+        0
+    );
+    wait_status(&s, &renamed, "ACTIVE");
+}

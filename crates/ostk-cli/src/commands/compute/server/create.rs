@@ -380,7 +380,7 @@ fn parse_ephemeral(s: &str) -> Result<Map<String, Value>, String> {
     Ok(m)
 }
 
-fn base64(data: &[u8]) -> String {
+pub(super) fn base64(data: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
@@ -891,7 +891,7 @@ impl Command for CreateServer {
 }
 
 /// Python's `OSError` text: `[Errno 2] No such file or directory: 'x'`.
-fn py_os_error(e: &std::io::Error, path: &str) -> String {
+pub(super) fn py_os_error(e: &std::io::Error, path: &str) -> String {
     match e.raw_os_error() {
         Some(code) => {
             let msg = e.to_string();

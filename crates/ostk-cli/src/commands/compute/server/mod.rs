@@ -7,7 +7,9 @@ pub mod create;
 
 pub mod delete;
 pub mod list;
+pub mod rebuild;
 pub mod resize;
+pub mod set;
 pub mod shelve;
 pub mod show;
 
