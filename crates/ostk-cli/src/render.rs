@@ -194,6 +194,20 @@ fn ctx_str(e: &clap::Error, kind: ContextKind) -> Option<String> {
     }
 }
 
+/// An argparse `ArgumentError` raised by an option's action (osc-lib's
+/// `MultiKeyValueAction`…): a value parser returning it makes the error line
+/// `argument --x: {message}` instead of `invalid value`.
+#[derive(Debug)]
+pub struct ArgumentError(pub String);
+
+impl std::fmt::Display for ArgumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ArgumentError {}
+
 /// Words a clap parse error the way argparse words it.
 pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -> String {
     let arg = ctx_str(e, ContextKind::InvalidArg).unwrap_or_default();
@@ -217,6 +231,11 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -
         ErrorKind::ValueValidation => {
             let value = ctx_str(e, ContextKind::InvalidValue).unwrap_or_default();
             let name = arg_name(cmd, &arg);
+            let action =
+                std::error::Error::source(e).and_then(|s| s.downcast_ref::<ArgumentError>());
+            if let Some(a) = action {
+                return format!("argument {name}: {a}");
+            }
             let is_int = cmd
                 .get_arguments()
                 .find(|a| arg_name(cmd, a.get_id().as_str()) == name)

@@ -5,6 +5,7 @@
 
 use crate::commands::common::bulk;
 use crate::commands::identity::common::{find_project_id, sdk_error};
+use crate::render::ArgumentError;
 use crate::{context::Context, error::CliError};
 use ostk_output::{Cell, Listing, Record};
 use ostk_sdk::client::{ClientError, Method, Session};
@@ -202,6 +203,21 @@ pub fn create(
     run(ctx, res.coll.create(&s, attrs))
 }
 
+/// OSC's create tail: extra properties added, the resource created, then its tags set (they
+/// cannot be given at creation); returns the resource as shown.
+pub fn create_tagged(
+    ctx: &mut Context,
+    res: &Resource,
+    mut attrs: Map<String, Value>,
+    extra: &ExtraProperty,
+    tags: &[String],
+    no_tag: bool,
+) -> Result<Value, CliError> {
+    extra_properties(&extra.extra_property, &mut attrs)?;
+    let obj = create(ctx, res, attrs)?;
+    set_tags_for_set(ctx, res, &obj, tags, no_tag)
+}
+
 /// Updates a resource (`PUT`, as neutron wants).
 pub fn update(
     ctx: &mut Context,
@@ -366,18 +382,22 @@ pub fn tag_filters(
 }
 
 /// osc-lib `MultiKeyValueAction` (`key1=v1,key2=v2`) without key validation.
-pub fn parse_multi_kv(s: &str) -> Result<BTreeMap<String, String>, String> {
+pub fn parse_multi_kv(s: &str) -> Result<BTreeMap<String, String>, ArgumentError> {
     let mut out = BTreeMap::new();
     for kv in s.split(',') {
         match kv.split_once('=') {
-            Some(("", _)) => return Err(format!("Each property key must be specified: {kv}")),
+            Some(("", _)) => {
+                return Err(ArgumentError(format!(
+                    "Each property key must be specified: {kv}"
+                )));
+            }
             Some((k, v)) => {
                 out.insert(k.to_string(), v.to_string());
             }
             None => {
-                return Err(format!(
+                return Err(ArgumentError(format!(
                     "Expected comma separated 'key=value' pairs, but got: {kv}"
-                ));
+                )));
             }
         }
     }
@@ -389,7 +409,7 @@ pub fn parse_multi_kv_keys(
     s: &str,
     required: &[&str],
     optional: &[&str],
-) -> Result<BTreeMap<String, String>, String> {
+) -> Result<BTreeMap<String, String>, ArgumentError> {
     let m = parse_multi_kv(s)?;
     let valid: Vec<&str> = required.iter().chain(optional).copied().collect();
     let invalid: Vec<&str> = m
@@ -398,11 +418,11 @@ pub fn parse_multi_kv_keys(
         .filter(|k| !valid.contains(k))
         .collect();
     if !invalid.is_empty() {
-        return Err(format!(
+        return Err(ArgumentError(format!(
             "Invalid keys {} specified.\nValid keys are: {}",
             invalid.join(", "),
             valid.join(", ")
-        ));
+        )));
     }
     let missing: Vec<&str> = required
         .iter()
@@ -410,17 +430,17 @@ pub fn parse_multi_kv_keys(
         .filter(|k| !m.contains_key(*k))
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
+        return Err(ArgumentError(format!(
             "Missing required keys {}.\nRequired keys are: {}",
             missing.join(", "),
             required.join(", ")
-        ));
+        )));
     }
     Ok(m)
 }
 
 /// `--extra-property type=<t>,name=<n>,value=<v>`.
-pub fn parse_extra_property(s: &str) -> Result<BTreeMap<String, String>, String> {
+pub fn parse_extra_property(s: &str) -> Result<BTreeMap<String, String>, ArgumentError> {
     parse_multi_kv_keys(s, &["name", "value"], &["type"])
 }
 
@@ -599,21 +619,25 @@ mod tests {
         assert!(
             parse_multi_kv("a")
                 .unwrap_err()
+                .0
                 .contains("'key=value' pairs, but got: a")
         );
         assert!(
             parse_multi_kv("=b")
                 .unwrap_err()
+                .0
                 .contains("key must be specified: =b")
         );
         assert!(
             parse_extra_property("name=x")
                 .unwrap_err()
+                .0
                 .starts_with("Missing required keys value.")
         );
         assert!(
             parse_extra_property("name=x,value=1,foo=2")
                 .unwrap_err()
+                .0
                 .starts_with("Invalid keys foo specified.")
         );
     }

@@ -281,9 +281,14 @@ impl Command for CreateNetwork {
                 "--provider-segment requires --provider-network-type to be specified.".into(),
             ));
         }
-        c::extra_properties(&self.extra.extra_property, &mut attrs)?;
-        let obj = c::create(ctx, &NETWORK, attrs)?;
-        let obj = c::set_tags_for_set(ctx, &NETWORK, &obj, &self.tags.tags, self.tags.no_tag)?;
+        let obj = c::create_tagged(
+            ctx,
+            &NETWORK,
+            attrs,
+            &self.extra,
+            &self.tags.tags,
+            self.tags.no_tag,
+        )?;
         Ok(record(&obj))
     }
 }
