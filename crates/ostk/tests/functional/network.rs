@@ -510,3 +510,181 @@ fn subnet_pool_round_trip_matches_the_reference() {
          nosuch-pool\n1 of 2 subnet pools failed to delete.\n"
     );
 }
+
+#[test]
+fn port_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let n = unique("port-net");
+    let sub = unique("port-sub");
+    let sg = unique("port-sg");
+    let (a, b) = (unique("port-a"), unique("port-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("network", &n);
+    c.add("subnet", &sub);
+    c.add("security group", &sg);
+    c.add("port", &a);
+    c.add("port", &b);
+    ok(&ostk(&s, &["network", "create", &n]));
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-range",
+            "10.77.0.0/24",
+            &sub,
+        ],
+    ));
+    ok(&refr(&s, &["security", "group", "create", &sg]));
+    let create = |name: &str, ip: &str| -> Vec<String> {
+        args(&[
+            "port",
+            "create",
+            "--network",
+            &n,
+            "--fixed-ip",
+            &format!("subnet={sub},ip-address={ip}"),
+            "--allowed-address",
+            "ip-address=10.77.0.99",
+            "--extra-dhcp-option",
+            "name=mtu,value=1400",
+            "--description",
+            "d",
+            "--device-owner",
+            "test:owner",
+            "--tag",
+            "t",
+            "-f",
+            "json",
+            name,
+        ])
+    };
+    let ca = create(&a, "10.77.0.10");
+    let cb = create(&b, "10.77.0.11");
+    let o = json(&ostk(
+        &s,
+        &ca.iter().map(String::as_str).collect::<Vec<_>>(),
+    ));
+    let r = json(&refr(
+        &s,
+        &cb.iter().map(String::as_str).collect::<Vec<_>>(),
+    ));
+    let strip_port = |v: Value| {
+        strip(
+            v,
+            &[
+                "mac_address",
+                "fixed_ips",
+                "allowed_address_pairs",
+                "revision_number",
+            ],
+        )
+    };
+    assert_eq!(strip_port(o.clone()), strip_port(r));
+    assert_eq!(o["fixed_ips"][0]["ip_address"], "10.77.0.10");
+
+    ok(&ostk(
+        &s,
+        &[
+            "port",
+            "set",
+            &a,
+            "--security-group",
+            &sg,
+            "--no-allowed-address",
+            "--name",
+            &a,
+            "--disable",
+            "--fixed-ip",
+            "ip-address=10.77.0.20",
+            "--no-tag",
+            "--tag",
+            "u",
+        ],
+    ));
+    let shown = json(&ostk(&s, &["port", "show", &a, "-f", "json"]));
+    assert_eq!(shown["admin_state_up"], Value::Bool(false));
+    assert_eq!(shown["allowed_address_pairs"], serde_json::json!([]));
+    assert_eq!(shown["fixed_ips"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["security_group_ids"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["tags"], serde_json::json!(["u"]));
+    ok(&ostk(
+        &s,
+        &[
+            "port",
+            "unset",
+            &a,
+            "--security-group",
+            &sg,
+            "--fixed-ip",
+            &format!("subnet={sub},ip-address=10.77.0.10"),
+            "--device-owner",
+            "--tag",
+            "u",
+        ],
+    ));
+    let shown = json(&ostk(&s, &["port", "show", &a, "-f", "json"]));
+    assert_eq!(shown["fixed_ips"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["security_group_ids"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["device_owner"], "");
+    let bad = ostk(&s, &["port", "unset", &a, "--security-group", &sg]);
+    assert_eq!(bad.code, 1);
+    assert_eq!(
+        bad.stderr,
+        format!("Port does not contain security group {sg}\n")
+    );
+
+    same(&s, &["port", "show", &b]);
+    same(&s, &["port", "list", "--network", &n, "--long"]);
+    same(
+        &s,
+        &["port", "list", "--network", &n, "--long", "-f", "json"],
+    );
+    same(
+        &s,
+        &[
+            "port",
+            "list",
+            "--fixed-ip",
+            "ip-address=10.77.0.11",
+            "--network",
+            &n,
+        ],
+    );
+    same(
+        &s,
+        &[
+            "port",
+            "list",
+            "--device-owner",
+            "test:owner",
+            "--network",
+            &n,
+            "-f",
+            "csv",
+        ],
+    );
+    same(
+        &s,
+        &[
+            "port",
+            "create",
+            "x",
+            "--network",
+            &n,
+            "--binding-profile",
+            "nojson",
+        ],
+    );
+    same(&s, &["port", "create", "x", "--network", "nosuch-net"]);
+
+    let d = ostk(&s, &["port", "delete", &a, &b, "nosuch-port"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete port with name or ID 'nosuch-port': No Port found for nosuch-port\n\
+         1 of 3 ports failed to delete.\n"
+    );
+}

@@ -29,6 +29,8 @@ pub enum Fmt {
     RouterExternal,
     /// Any other column class: human text from the value, machine the value itself.
     Human(fn(&Value) -> String),
+    /// A column class whose machine form differs too.
+    Custom(fn(&Value) -> Cell),
 }
 
 /// Formatters by column (attribute or display name, as OSC's `_formatters` dicts).
@@ -50,6 +52,7 @@ pub fn cell(v: &Value, fmt: Option<Fmt>) -> Cell {
             Cell::formatted(if truthy(v) { "External" } else { "Internal" }, v.clone())
         }
         Some(Fmt::Human(f)) => Cell::formatted(f(v), v.clone()),
+        Some(Fmt::Custom(f)) => f(v),
     }
 }
 
@@ -105,6 +108,25 @@ pub fn show_record(
         })
         .collect();
     Record { fields }
+}
+
+/// A ShowOne with a fixed `(display name, attribute)` column list, in that order.
+pub fn fixed_record(
+    res: &Resource,
+    body: &Value,
+    cols: &[(&str, &str)],
+    fmts: Formatters,
+) -> Record {
+    let dict = res.to_dict(body);
+    Record {
+        fields: cols
+            .iter()
+            .map(|(name, attr)| {
+                let v = item_value(&dict, attr);
+                (name.to_string(), cell(&v, fmt_for(fmts, attr)))
+            })
+            .collect(),
+    }
 }
 
 /// `getattr(item, field, '')` on an openstacksdk resource's `to_dict`.
@@ -520,6 +542,13 @@ pub fn put(attrs: &mut Map<String, Value>, key: &str, v: Option<impl Into<Value>
     }
 }
 
+/// `q.append((key, value))` when the option was given.
+pub fn put_query(q: &mut Vec<(&'static str, String)>, key: &'static str, v: Option<&str>) {
+    if let Some(v) = v {
+        q.push((key, v.to_string()));
+    }
+}
+
 /// A `--x/--no-x` (or `--enable/--disable`) pair as an optional bool.
 pub fn flag_pair(on: bool, off: bool) -> Option<bool> {
     if on {
@@ -597,6 +626,41 @@ macro_rules! network_tag_args {
                 $crate::commands::network::common::tag_filters(
                     q, &self.tags, &self.any_tags, &self.not_tags, &self.not_any_tags,
                 );
+            }
+        }
+    };
+}
+
+/// A `<resource> delete <name-or-id>…` command: OSC's multiple delete with its per-item line
+/// (`Failed to delete {what} with name or ID '…': …`) and summary.
+#[macro_export]
+macro_rules! network_delete_command {
+    ($name:ident, $words:literal, $about:literal, $field:ident, $metavar:literal, $help:literal,
+     $res:expr, $what:literal, $plural:literal) => {
+        #[doc = $about]
+        #[derive(clap::Args, Debug)]
+        pub struct $name {
+            #[arg(value_name = $metavar, required = true, help = $help)]
+            $field: Vec<String>,
+        }
+
+        impl $crate::registry::Command for $name {
+            const WORDS: &'static str = $words;
+            const ABOUT: &'static str = $about;
+            const KIND: $crate::registry::Kind = $crate::registry::Kind::Plain;
+
+            fn run(
+                self,
+                ctx: &mut $crate::context::Context,
+            ) -> Result<$crate::registry::Output, $crate::error::CliError> {
+                $crate::commands::network::common::delete_many(
+                    ctx,
+                    &$res,
+                    &self.$field,
+                    $what,
+                    $plural,
+                )?;
+                Ok($crate::registry::Output::None)
             }
         }
     };

@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod net;
+pub mod port;
 pub mod subnet;
 pub mod subnet_pool;
 
@@ -46,6 +47,12 @@ pub static COMMANDS: &[Entry] = &[
     entry::<net::SetNetwork>(),
     entry::<net::ShowNetwork>(),
     entry::<net::UnsetNetwork>(),
+    entry::<port::CreatePort>(),
+    entry::<port::DeletePort>(),
+    entry::<port::ListPort>(),
+    entry::<port::SetPort>(),
+    entry::<port::ShowPort>(),
+    entry::<port::UnsetPort>(),
     entry::<subnet::CreateSubnet>(),
     entry::<subnet::DeleteSubnet>(),
     entry::<subnet::ListSubnet>(),

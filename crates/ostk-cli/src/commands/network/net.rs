@@ -293,24 +293,17 @@ impl Command for CreateNetwork {
     }
 }
 
-/// Delete network(s)
-#[derive(clap::Args, Debug)]
-pub struct DeleteNetwork {
-    /// Network(s) to delete (name or ID)
-    #[arg(value_name = "<network>", required = true)]
-    network: Vec<String>,
-}
-
-impl Command for DeleteNetwork {
-    const WORDS: &'static str = "network delete";
-    const ABOUT: &'static str = "Delete network(s)";
-    const KIND: Kind = Kind::Plain;
-
-    fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
-        c::delete_many(ctx, &NETWORK, &self.network, "network", "networks")?;
-        Ok(Output::None)
-    }
-}
+crate::network_delete_command!(
+    DeleteNetwork,
+    "network delete",
+    "Delete network(s)",
+    network,
+    "<network>",
+    "Network(s) to delete (name or ID)",
+    NETWORK,
+    "network",
+    "networks"
+);
 
 /// List networks
 #[derive(clap::Args, Debug)]

@@ -309,24 +309,17 @@ impl Command for CreateSubnet {
     }
 }
 
-/// Delete subnet(s)
-#[derive(clap::Args, Debug)]
-pub struct DeleteSubnet {
-    /// Subnet(s) to delete (name or ID)
-    #[arg(value_name = "<subnet>", required = true)]
-    subnet: Vec<String>,
-}
-
-impl Command for DeleteSubnet {
-    const WORDS: &'static str = "subnet delete";
-    const ABOUT: &'static str = "Delete subnet(s)";
-    const KIND: Kind = Kind::Plain;
-
-    fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
-        c::delete_many(ctx, &SUBNET, &self.subnet, "subnet", "subnets")?;
-        Ok(Output::None)
-    }
-}
+crate::network_delete_command!(
+    DeleteSubnet,
+    "subnet delete",
+    "Delete subnet(s)",
+    subnet,
+    "<subnet>",
+    "Subnet(s) to delete (name or ID)",
+    SUBNET,
+    "subnet",
+    "subnets"
+);
 
 /// List subnets
 #[derive(clap::Args, Debug)]

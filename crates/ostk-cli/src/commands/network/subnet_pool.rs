@@ -170,30 +170,17 @@ impl Command for CreateSubnetPool {
     }
 }
 
-/// Delete subnet pool(s)
-#[derive(clap::Args, Debug)]
-pub struct DeleteSubnetPool {
-    /// Subnet pool(s) to delete (name or ID)
-    #[arg(value_name = "<subnet-pool>", required = true)]
-    subnet_pool: Vec<String>,
-}
-
-impl Command for DeleteSubnetPool {
-    const WORDS: &'static str = "subnet pool delete";
-    const ABOUT: &'static str = "Delete subnet pool(s)";
-    const KIND: Kind = Kind::Plain;
-
-    fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
-        c::delete_many(
-            ctx,
-            &SUBNET_POOL,
-            &self.subnet_pool,
-            "subnet pool",
-            "subnet pools",
-        )?;
-        Ok(Output::None)
-    }
-}
+crate::network_delete_command!(
+    DeleteSubnetPool,
+    "subnet pool delete",
+    "Delete subnet pool(s)",
+    subnet_pool,
+    "<subnet-pool>",
+    "Subnet pool(s) to delete (name or ID)",
+    SUBNET_POOL,
+    "subnet pool",
+    "subnet pools"
+);
 
 /// List subnet pools
 #[derive(clap::Args, Debug)]
