@@ -202,6 +202,20 @@ fn ctx_str(e: &clap::Error, kind: ContextKind) -> Option<String> {
     }
 }
 
+/// An argparse `ArgumentError` raised by an option's action (osc-lib's
+/// `MultiKeyValueAction`…): a value parser returning it makes the error line
+/// `argument --x: {message}` instead of `invalid value`.
+#[derive(Debug)]
+pub struct ArgumentError(pub String);
+
+impl std::fmt::Display for ArgumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ArgumentError {}
+
 /// Words a clap parse error the way argparse words it.
 pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -> String {
     let arg = ctx_str(e, ContextKind::InvalidArg).unwrap_or_default();

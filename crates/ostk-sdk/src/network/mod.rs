@@ -63,6 +63,9 @@ pub struct Resource {
     pub attrs: &'static [(&'static str, &'static str)],
     /// Attributes whose openstacksdk default is `False` (absent → `false`, not `None`).
     pub false_by_default: &'static [&'static str],
+    /// Attributes openstacksdk converts with `int()` (neutron sends subnet pool prefix
+    /// lengths as strings).
+    pub ints: &'static [&'static str],
 }
 
 impl Resource {
@@ -84,6 +87,10 @@ impl Resource {
                 continue;
             }
             let v = match b.get(*key) {
+                Some(Value::String(t)) if self.ints.contains(attr) => t
+                    .trim()
+                    .parse::<i64>()
+                    .map_or_else(|_| json!(t), |i| json!(i)),
                 Some(v) if !key.is_empty() => v.clone(),
                 _ if *attr == "tags" => json!([]),
                 _ if self.false_by_default.contains(attr) => json!(false),
@@ -103,14 +110,20 @@ macro_rules! attrs {
     (@one $a:literal = $k:literal) => { ($a, $k) };
 }
 
-/// The tail every network resource shares (`NetworkResource`, `Resource`, `TagMixin`).
+/// A resource class; `tagged` adds the tail of `NetworkResource` + `TagMixin` classes
+/// (`revision_number`, `id`, `name`, `location`, `tags`), `bare` takes the whole list.
 macro_rules! resource {
-    ($coll:expr, $class:literal, [$($body:tt)*], false: [$($f:literal),*]) => {
+    ($coll:expr, $class:literal, [$($body:tt)*], false: [$($f:literal),*] $(, int: [$($i:literal),*])?) => {
+        resource!(bare $coll, $class, [$($body)* "revision_number", "id", "name", "location" = "", "tags"],
+                  false: [$($f),*] $(, int: [$($i),*])?)
+    };
+    (bare $coll:expr, $class:literal, [$($body:tt)*], false: [$($f:literal),*] $(, int: [$($i:literal),*])?) => {
         Resource {
             coll: $coll,
             class: $class,
-            attrs: attrs!($($body)* "revision_number", "id", "name", "location" = "", "tags"),
+            attrs: attrs!($($body)*),
             false_by_default: &[$($f),*],
+            ints: &[$($($i),*)?],
         }
     };
 }
@@ -144,7 +157,8 @@ pub const SUBNET_POOL: Resource = resource!(SUBNET_POOLS, "SubnetPool", [
     "default_quota", "description", "ip_version", "is_default", "is_shared" = "shared",
     "maximum_prefix_length" = "max_prefixlen", "minimum_prefix_length" = "min_prefixlen", "name",
     "project_id", "tenant_id", "prefixes", "revision_number", "updated_at",
-], false: []);
+], false: [], int: ["default_prefix_length", "default_quota", "ip_version",
+    "maximum_prefix_length", "minimum_prefix_length"]);
 
 /// openstacksdk `network.v2.port.Port`.
 pub const PORT: Resource = resource!(PORTS, "Port", [
@@ -191,9 +205,21 @@ pub const SECURITY_GROUP_RULE: Resource = resource!(SECURITY_GROUP_RULES, "Secur
 ], false: []);
 
 /// openstacksdk `network.v2.qos_policy.QoSPolicy`.
-pub const QOS_POLICY: Resource = resource!(QOS_POLICIES, "QoSPolicy", [
+pub const QOS_POLICY: Resource = resource!(bare QOS_POLICIES, "QoSPolicy", [
     "name", "project_id", "tenant_id", "description", "is_default", "is_shared" = "shared",
-    "rules",
+    "rules", "id", "name", "location" = "", "tags",
+], false: []);
+
+/// openstacksdk `network.v2.segment.Segment`.
+pub const SEGMENT: Resource = resource!(bare SEGMENTS, "Segment", [
+    "description", "name", "network_id", "network_type", "physical_network", "segmentation_id",
+    "id", "name", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.address_scope.AddressScope`.
+pub const ADDRESS_SCOPE: Resource = resource!(bare ADDRESS_SCOPES, "AddressScope", [
+    "name", "project_id", "tenant_id", "ip_version", "is_shared" = "shared", "id", "name",
+    "location" = "",
 ], false: []);
 
 /// Replaces the tags of a resource (`PUT /v2.0/{path}/{id}/tags`, openstacksdk `set_tags`).

@@ -252,3 +252,441 @@ fn network_errors_match_the_reference() {
     same(&s, &["network", "create", "x", "--provider-segment", "5"]);
     same(&s, &["network", "list", "--status", "BAD"]);
 }
+
+/// `create … -f json` of two resources made the same way by ostk and the reference.
+fn create_both(s: &Scratch, a: &[&str], b: &[&str]) -> (Value, Value) {
+    (json(&ostk(s, a)), json(&refr(s, b)))
+}
+
+#[test]
+fn subnet_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let n = unique("subnet-net");
+    let (a, b) = (unique("sub-a"), unique("sub-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("network", &n);
+    ok(&ostk(&s, &["network", "create", &n]));
+    c.add("subnet", &a);
+    c.add("subnet", &b);
+    let create = |net: &str, x: u8, name: &str| -> Vec<String> {
+        args(&[
+            "subnet",
+            "create",
+            "--network",
+            net,
+            "--subnet-range",
+            &format!("10.9.{x}.0/24"),
+            "--allocation-pool",
+            &format!("start=10.9.{x}.10,end=10.9.{x}.20"),
+            "--allocation-pool",
+            &format!("start=10.9.{x}.30,end=10.9.{x}.40"),
+            "--dns-nameserver",
+            "8.8.8.8",
+            "--dns-nameserver",
+            "1.1.1.1",
+            "--host-route",
+            &format!("destination=10.20.0.0/16,gateway=10.9.{x}.1"),
+            "--gateway",
+            &format!("10.9.{x}.1"),
+            "--no-dhcp",
+            "--tag",
+            "x",
+            "-f",
+            "json",
+            name,
+        ])
+    };
+    let ca = create(&n, 0, &a);
+    let cb = create(&n, 1, &b);
+    let ca: Vec<&str> = ca.iter().map(String::as_str).collect();
+    let cb: Vec<&str> = cb.iter().map(String::as_str).collect();
+    let o = json(&ostk(&s, &ca));
+    let r = json(&refr(&s, &cb));
+    assert_eq!(
+        o["dns_nameservers"],
+        serde_json::json!(["8.8.8.8", "1.1.1.1"])
+    );
+    assert_eq!(o["enable_dhcp"], Value::Bool(false));
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&o), keys(&r));
+
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "set",
+            &a,
+            "--dns-nameserver",
+            "9.9.9.9",
+            "--no-host-route",
+            "--description",
+            "dd",
+            "--tag",
+            "y",
+            "--dhcp",
+        ],
+    ));
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "unset",
+            &a,
+            "--dns-nameserver",
+            "8.8.8.8",
+            "--allocation-pool",
+            "start=10.9.0.30,end=10.9.0.40",
+            "--tag",
+            "x",
+        ],
+    ));
+    let shown = json(&ostk(&s, &["subnet", "show", &a, "-f", "json"]));
+    assert_eq!(
+        shown["dns_nameservers"],
+        serde_json::json!(["9.9.9.9", "1.1.1.1"])
+    );
+    assert_eq!(shown["host_routes"], serde_json::json!([]));
+    assert_eq!(shown["allocation_pools"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["tags"], serde_json::json!(["y"]));
+    assert_eq!(shown["enable_dhcp"], Value::Bool(true));
+    let bad = ostk(&s, &["subnet", "unset", &a, "--dns-nameserver", "7.7.7.7"]);
+    assert_eq!(bad.code, 1);
+    assert_eq!(
+        bad.stderr,
+        "Subnet does not contain dns-nameserver 7.7.7.7\n"
+    );
+    let bad = ostk(&s, &["subnet", "set", &a, "--gateway", "auto"]);
+    assert_eq!(
+        bad.stderr,
+        "Auto option is not available for Subnet Set. Valid options are <ip-address> or none\n"
+    );
+
+    // show/list, table and machine forms, side by side
+    same(&s, &["subnet", "show", &b]);
+    same(&s, &["subnet", "list", "--long", "--network", &n]);
+    same(
+        &s,
+        &["subnet", "list", "--long", "--network", &n, "-f", "yaml"],
+    );
+    same(
+        &s,
+        &[
+            "subnet",
+            "list",
+            "--no-dhcp",
+            "--ip-version",
+            "4",
+            "--name",
+            &b,
+            "-f",
+            "value",
+        ],
+    );
+    same(&s, &["subnet", "list", "--network", "nosuch-net"]);
+    same(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "x",
+            "--network",
+            &n,
+            "--allocation-pool",
+            // argparse lists required keys from a Python set, in no fixed order: compare a
+            // message without them
+            "start",
+        ],
+    );
+
+    let d = ostk(&s, &["subnet", "delete", &a, &b]);
+    ok(&d);
+}
+
+#[test]
+fn subnet_pool_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (a, b) = (unique("pool-a"), unique("pool-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("subnet pool", &a);
+    c.add("subnet pool", &b);
+    let (o, r) = create_both(
+        &s,
+        &[
+            "subnet",
+            "pool",
+            "create",
+            "--pool-prefix",
+            "10.50.0.0/16",
+            "--default-prefix-length",
+            "24",
+            "--tag",
+            "t",
+            "--description",
+            "d",
+            "-f",
+            "json",
+            &a,
+        ],
+        &[
+            "subnet",
+            "pool",
+            "create",
+            "--pool-prefix",
+            "10.51.0.0/16",
+            "--default-prefix-length",
+            "24",
+            "--tag",
+            "t",
+            "--description",
+            "d",
+            "-f",
+            "json",
+            &b,
+        ],
+    );
+    assert_eq!(strip(o.clone(), &["prefixes"]), strip(r, &["prefixes"]));
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "pool",
+            "set",
+            &a,
+            "--pool-prefix",
+            "10.52.0.0/16",
+            "--max-prefix-length",
+            "28",
+            "--no-tag",
+        ],
+    ));
+    ok(&ostk(&s, &["subnet", "pool", "unset", &a, "--all-tag"]));
+    let shown = json(&ostk(&s, &["subnet", "pool", "show", &a, "-f", "json"]));
+    assert_eq!(shown["max_prefixlen"], 28);
+    assert_eq!(shown["prefixes"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["tags"], serde_json::json!([]));
+    same(&s, &["subnet", "pool", "show", &b]);
+    same(&s, &["subnet", "pool", "list", "--long", "--name", &b]);
+
+    // a subnet allocated from the pool, found by the pool's name
+    let n = unique("pool-net");
+    c.add("network", &n);
+    ok(&ostk(&s, &["network", "create", &n]));
+    let sub = unique("pool-sub");
+    c.add("subnet", &sub);
+    let made = json(&ostk(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-pool",
+            &a,
+            "--prefix-length",
+            "26",
+            "-f",
+            "json",
+            &sub,
+        ],
+    ));
+    assert_eq!(made["subnetpool_id"], o["id"]);
+    same(
+        &s,
+        &[
+            "subnet",
+            "list",
+            "--subnet-pool",
+            &a,
+            "-c",
+            "Name",
+            "-f",
+            "value",
+        ],
+    );
+
+    let d = ostk(&s, &["subnet", "pool", "delete", &b, "nosuch-pool"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete subnet pool with name or ID 'nosuch-pool': No SubnetPool found for \
+         nosuch-pool\n1 of 2 subnet pools failed to delete.\n"
+    );
+}
+
+#[test]
+fn port_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let n = unique("port-net");
+    let sub = unique("port-sub");
+    let sg = unique("port-sg");
+    let (a, b) = (unique("port-a"), unique("port-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("network", &n);
+    c.add("subnet", &sub);
+    c.add("security group", &sg);
+    c.add("port", &a);
+    c.add("port", &b);
+    ok(&ostk(&s, &["network", "create", &n]));
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-range",
+            "10.77.0.0/24",
+            &sub,
+        ],
+    ));
+    ok(&refr(&s, &["security", "group", "create", &sg]));
+    let create = |name: &str, ip: &str| -> Vec<String> {
+        args(&[
+            "port",
+            "create",
+            "--network",
+            &n,
+            "--fixed-ip",
+            &format!("subnet={sub},ip-address={ip}"),
+            "--allowed-address",
+            "ip-address=10.77.0.99",
+            "--extra-dhcp-option",
+            "name=mtu,value=1400",
+            "--description",
+            "d",
+            "--device-owner",
+            "test:owner",
+            "--tag",
+            "t",
+            "-f",
+            "json",
+            name,
+        ])
+    };
+    let ca = create(&a, "10.77.0.10");
+    let cb = create(&b, "10.77.0.11");
+    let o = json(&ostk(
+        &s,
+        &ca.iter().map(String::as_str).collect::<Vec<_>>(),
+    ));
+    let r = json(&refr(
+        &s,
+        &cb.iter().map(String::as_str).collect::<Vec<_>>(),
+    ));
+    let strip_port = |v: Value| {
+        strip(
+            v,
+            &[
+                "mac_address",
+                "fixed_ips",
+                "allowed_address_pairs",
+                "revision_number",
+            ],
+        )
+    };
+    assert_eq!(strip_port(o.clone()), strip_port(r));
+    assert_eq!(o["fixed_ips"][0]["ip_address"], "10.77.0.10");
+
+    ok(&ostk(
+        &s,
+        &[
+            "port",
+            "set",
+            &a,
+            "--security-group",
+            &sg,
+            "--no-allowed-address",
+            "--name",
+            &a,
+            "--disable",
+            "--fixed-ip",
+            "ip-address=10.77.0.20",
+            "--no-tag",
+            "--tag",
+            "u",
+        ],
+    ));
+    let shown = json(&ostk(&s, &["port", "show", &a, "-f", "json"]));
+    assert_eq!(shown["admin_state_up"], Value::Bool(false));
+    assert_eq!(shown["allowed_address_pairs"], serde_json::json!([]));
+    assert_eq!(shown["fixed_ips"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["security_group_ids"].as_array().unwrap().len(), 2);
+    assert_eq!(shown["tags"], serde_json::json!(["u"]));
+    ok(&ostk(
+        &s,
+        &[
+            "port",
+            "unset",
+            &a,
+            "--security-group",
+            &sg,
+            "--fixed-ip",
+            &format!("subnet={sub},ip-address=10.77.0.10"),
+            "--device-owner",
+            "--tag",
+            "u",
+        ],
+    ));
+    let shown = json(&ostk(&s, &["port", "show", &a, "-f", "json"]));
+    assert_eq!(shown["fixed_ips"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["security_group_ids"].as_array().unwrap().len(), 1);
+    assert_eq!(shown["device_owner"], "");
+    let bad = ostk(&s, &["port", "unset", &a, "--security-group", &sg]);
+    assert_eq!(bad.code, 1);
+    assert_eq!(
+        bad.stderr,
+        format!("Port does not contain security group {sg}\n")
+    );
+
+    same(&s, &["port", "show", &b]);
+    same(&s, &["port", "list", "--network", &n, "--long"]);
+    same(
+        &s,
+        &["port", "list", "--network", &n, "--long", "-f", "json"],
+    );
+    same(
+        &s,
+        &[
+            "port",
+            "list",
+            "--fixed-ip",
+            "ip-address=10.77.0.11",
+            "--network",
+            &n,
+        ],
+    );
+    same(
+        &s,
+        &[
+            "port",
+            "list",
+            "--device-owner",
+            "test:owner",
+            "--network",
+            &n,
+            "-f",
+            "csv",
+        ],
+    );
+    same(
+        &s,
+        &[
+            "port",
+            "create",
+            "x",
+            "--network",
+            &n,
+            "--binding-profile",
+            "nojson",
+        ],
+    );
+    same(&s, &["port", "create", "x", "--network", "nosuch-net"]);
+
+    let d = ostk(&s, &["port", "delete", &a, &b, "nosuch-port"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete port with name or ID 'nosuch-port': No Port found for nosuch-port\n\
+         1 of 3 ports failed to delete.\n"
+    );
+}

@@ -5,6 +5,7 @@
 
 use crate::commands::common::bulk;
 use crate::commands::identity::common::{find_project_id, sdk_error};
+use crate::render::ArgumentError;
 use crate::{context::Context, error::CliError};
 use ostk_output::{Cell, Listing, Record};
 use ostk_sdk::client::{ClientError, Method, Session};
@@ -28,6 +29,8 @@ pub enum Fmt {
     RouterExternal,
     /// Any other column class: human text from the value, machine the value itself.
     Human(fn(&Value) -> String),
+    /// A column class whose machine form differs too.
+    Custom(fn(&Value) -> Cell),
 }
 
 /// Formatters by column (attribute or display name, as OSC's `_formatters` dicts).
@@ -49,6 +52,7 @@ pub fn cell(v: &Value, fmt: Option<Fmt>) -> Cell {
             Cell::formatted(if truthy(v) { "External" } else { "Internal" }, v.clone())
         }
         Some(Fmt::Human(f)) => Cell::formatted(f(v), v.clone()),
+        Some(Fmt::Custom(f)) => f(v),
     }
 }
 
@@ -104,6 +108,25 @@ pub fn show_record(
         })
         .collect();
     Record { fields }
+}
+
+/// A ShowOne with a fixed `(display name, attribute)` column list, in that order.
+pub fn fixed_record(
+    res: &Resource,
+    body: &Value,
+    cols: &[(&str, &str)],
+    fmts: Formatters,
+) -> Record {
+    let dict = res.to_dict(body);
+    Record {
+        fields: cols
+            .iter()
+            .map(|(name, attr)| {
+                let v = item_value(&dict, attr);
+                (name.to_string(), cell(&v, fmt_for(fmts, attr)))
+            })
+            .collect(),
+    }
 }
 
 /// `getattr(item, field, '')` on an openstacksdk resource's `to_dict`.
@@ -200,6 +223,21 @@ pub fn create(
 ) -> Result<Value, CliError> {
     let s = ctx.session()?;
     run(ctx, res.coll.create(&s, attrs))
+}
+
+/// OSC's create tail: extra properties added, the resource created, then its tags set (they
+/// cannot be given at creation); returns the resource as shown.
+pub fn create_tagged(
+    ctx: &mut Context,
+    res: &Resource,
+    mut attrs: Map<String, Value>,
+    extra: &ExtraProperty,
+    tags: &[String],
+    no_tag: bool,
+) -> Result<Value, CliError> {
+    extra_properties(&extra.extra_property, &mut attrs)?;
+    let obj = create(ctx, res, attrs)?;
+    set_tags_for_set(ctx, res, &obj, tags, no_tag)
 }
 
 /// Updates a resource (`PUT`, as neutron wants).
@@ -366,18 +404,22 @@ pub fn tag_filters(
 }
 
 /// osc-lib `MultiKeyValueAction` (`key1=v1,key2=v2`) without key validation.
-pub fn parse_multi_kv(s: &str) -> Result<BTreeMap<String, String>, String> {
+pub fn parse_multi_kv(s: &str) -> Result<BTreeMap<String, String>, ArgumentError> {
     let mut out = BTreeMap::new();
     for kv in s.split(',') {
         match kv.split_once('=') {
-            Some(("", _)) => return Err(format!("Each property key must be specified: {kv}")),
+            Some(("", _)) => {
+                return Err(ArgumentError(format!(
+                    "Each property key must be specified: {kv}"
+                )));
+            }
             Some((k, v)) => {
                 out.insert(k.to_string(), v.to_string());
             }
             None => {
-                return Err(format!(
+                return Err(ArgumentError(format!(
                     "Expected comma separated 'key=value' pairs, but got: {kv}"
-                ));
+                )));
             }
         }
     }
@@ -389,7 +431,7 @@ pub fn parse_multi_kv_keys(
     s: &str,
     required: &[&str],
     optional: &[&str],
-) -> Result<BTreeMap<String, String>, String> {
+) -> Result<BTreeMap<String, String>, ArgumentError> {
     let m = parse_multi_kv(s)?;
     let valid: Vec<&str> = required.iter().chain(optional).copied().collect();
     let invalid: Vec<&str> = m
@@ -398,11 +440,11 @@ pub fn parse_multi_kv_keys(
         .filter(|k| !valid.contains(k))
         .collect();
     if !invalid.is_empty() {
-        return Err(format!(
+        return Err(ArgumentError(format!(
             "Invalid keys {} specified.\nValid keys are: {}",
             invalid.join(", "),
             valid.join(", ")
-        ));
+        )));
     }
     let missing: Vec<&str> = required
         .iter()
@@ -410,17 +452,17 @@ pub fn parse_multi_kv_keys(
         .filter(|k| !m.contains_key(*k))
         .collect();
     if !missing.is_empty() {
-        return Err(format!(
+        return Err(ArgumentError(format!(
             "Missing required keys {}.\nRequired keys are: {}",
             missing.join(", "),
             required.join(", ")
-        ));
+        )));
     }
     Ok(m)
 }
 
 /// `--extra-property type=<t>,name=<n>,value=<v>`.
-pub fn parse_extra_property(s: &str) -> Result<BTreeMap<String, String>, String> {
+pub fn parse_extra_property(s: &str) -> Result<BTreeMap<String, String>, ArgumentError> {
     parse_multi_kv_keys(s, &["name", "value"], &["type"])
 }
 
@@ -497,6 +539,13 @@ fn str2dict(s: &str) -> Result<Map<String, Value>, CliError> {
 pub fn put(attrs: &mut Map<String, Value>, key: &str, v: Option<impl Into<Value>>) {
     if let Some(v) = v {
         attrs.insert(key.to_string(), v.into());
+    }
+}
+
+/// `q.append((key, value))` when the option was given.
+pub fn put_query(q: &mut Vec<(&'static str, String)>, key: &'static str, v: Option<&str>) {
+    if let Some(v) = v {
+        q.push((key, v.to_string()));
     }
 }
 
@@ -582,6 +631,41 @@ macro_rules! network_tag_args {
     };
 }
 
+/// A `<resource> delete <name-or-id>…` command: OSC's multiple delete with its per-item line
+/// (`Failed to delete {what} with name or ID '…': …`) and summary.
+#[macro_export]
+macro_rules! network_delete_command {
+    ($name:ident, $words:literal, $about:literal, $field:ident, $metavar:literal, $help:literal,
+     $res:expr, $what:literal, $plural:literal) => {
+        #[doc = $about]
+        #[derive(clap::Args, Debug)]
+        pub struct $name {
+            #[arg(value_name = $metavar, required = true, help = $help)]
+            $field: Vec<String>,
+        }
+
+        impl $crate::registry::Command for $name {
+            const WORDS: &'static str = $words;
+            const ABOUT: &'static str = $about;
+            const KIND: $crate::registry::Kind = $crate::registry::Kind::Plain;
+
+            fn run(
+                self,
+                ctx: &mut $crate::context::Context,
+            ) -> Result<$crate::registry::Output, $crate::error::CliError> {
+                $crate::commands::network::common::delete_many(
+                    ctx,
+                    &$res,
+                    &self.$field,
+                    $what,
+                    $plural,
+                )?;
+                Ok($crate::registry::Output::None)
+            }
+        }
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -599,21 +683,25 @@ mod tests {
         assert!(
             parse_multi_kv("a")
                 .unwrap_err()
+                .0
                 .contains("'key=value' pairs, but got: a")
         );
         assert!(
             parse_multi_kv("=b")
                 .unwrap_err()
+                .0
                 .contains("key must be specified: =b")
         );
         assert!(
             parse_extra_property("name=x")
                 .unwrap_err()
+                .0
                 .starts_with("Missing required keys value.")
         );
         assert!(
             parse_extra_property("name=x,value=1,foo=2")
                 .unwrap_err()
+                .0
                 .starts_with("Invalid keys foo specified.")
         );
     }

@@ -2,6 +2,9 @@
 
 pub mod common;
 pub mod net;
+pub mod port;
+pub mod subnet;
+pub mod subnet_pool;
 
 use crate::registry::{Entry, entry};
 
@@ -44,4 +47,24 @@ pub static COMMANDS: &[Entry] = &[
     entry::<net::SetNetwork>(),
     entry::<net::ShowNetwork>(),
     entry::<net::UnsetNetwork>(),
+    entry::<port::CreatePort>(),
+    entry::<port::DeletePort>(),
+    entry::<port::ListPort>(),
+    entry::<port::SetPort>(),
+    entry::<port::ShowPort>(),
+    entry::<port::UnsetPort>(),
+    entry::<subnet::CreateSubnet>(),
+    entry::<subnet::DeleteSubnet>(),
+    entry::<subnet::ListSubnet>(),
+    entry::<subnet::SetSubnet>(),
+    entry::<subnet::ShowSubnet>(),
+    entry::<subnet::UnsetSubnet>(),
+    entry::<subnet_pool::AddNetworkSubnetPool>(),
+    entry::<subnet_pool::CreateSubnetPool>(),
+    entry::<subnet_pool::DeleteSubnetPool>(),
+    entry::<subnet_pool::ListSubnetPool>(),
+    entry::<subnet_pool::NetworkOnboardSubnets>(),
+    entry::<subnet_pool::SetSubnetPool>(),
+    entry::<subnet_pool::ShowSubnetPool>(),
+    entry::<subnet_pool::UnsetSubnetPool>(),
 ];

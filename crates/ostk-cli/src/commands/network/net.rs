@@ -281,31 +281,29 @@ impl Command for CreateNetwork {
                 "--provider-segment requires --provider-network-type to be specified.".into(),
             ));
         }
-        c::extra_properties(&self.extra.extra_property, &mut attrs)?;
-        let obj = c::create(ctx, &NETWORK, attrs)?;
-        let obj = c::set_tags_for_set(ctx, &NETWORK, &obj, &self.tags.tags, self.tags.no_tag)?;
+        let obj = c::create_tagged(
+            ctx,
+            &NETWORK,
+            attrs,
+            &self.extra,
+            &self.tags.tags,
+            self.tags.no_tag,
+        )?;
         Ok(record(&obj))
     }
 }
 
-/// Delete network(s)
-#[derive(clap::Args, Debug)]
-pub struct DeleteNetwork {
-    /// Network(s) to delete (name or ID)
-    #[arg(value_name = "<network>", required = true)]
-    network: Vec<String>,
-}
-
-impl Command for DeleteNetwork {
-    const WORDS: &'static str = "network delete";
-    const ABOUT: &'static str = "Delete network(s)";
-    const KIND: Kind = Kind::Plain;
-
-    fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
-        c::delete_many(ctx, &NETWORK, &self.network, "network", "networks")?;
-        Ok(Output::None)
-    }
-}
+crate::network_delete_command!(
+    DeleteNetwork,
+    "network delete",
+    "Delete network(s)",
+    network,
+    "<network>",
+    "Network(s) to delete (name or ID)",
+    NETWORK,
+    "network",
+    "networks"
+);
 
 /// List networks
 #[derive(clap::Args, Debug)]
