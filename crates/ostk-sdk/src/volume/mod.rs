@@ -5,6 +5,7 @@
 //! Resources are kept as JSON (`serde_json::Value`) as the server sends them; the commands pick
 //! the attributes openstacksdk's resource classes know.
 
+pub mod types;
 pub mod volumes;
 
 use crate::client::{ClientError, Method, Session, discovery};

@@ -9,8 +9,10 @@ pub mod migrate;
 pub mod revert;
 pub mod set;
 pub mod show;
+pub mod snapshot;
 pub mod summary;
 pub mod unset;
+pub mod vtype;
 
 use crate::commands::identity::common::sdk_error;
 use crate::registry::{Entry, entry};
@@ -32,6 +34,18 @@ pub static COMMANDS: &[Entry] = &[
     entry::<show::ShowVolume>(),
     entry::<summary::VolumeSummary>(),
     entry::<unset::UnsetVolume>(),
+    entry::<snapshot::create::CreateVolumeSnapshot>(),
+    entry::<snapshot::delete::DeleteVolumeSnapshot>(),
+    entry::<snapshot::list::ListVolumeSnapshot>(),
+    entry::<snapshot::set::SetVolumeSnapshot>(),
+    entry::<snapshot::show::ShowVolumeSnapshot>(),
+    entry::<snapshot::unset::UnsetVolumeSnapshot>(),
+    entry::<vtype::create::CreateVolumeType>(),
+    entry::<vtype::delete::DeleteVolumeType>(),
+    entry::<vtype::list::ListVolumeType>(),
+    entry::<vtype::set::SetVolumeType>(),
+    entry::<vtype::show::ShowVolumeType>(),
+    entry::<vtype::unset::UnsetVolumeType>(),
 ];
 
 /// A cinder resource kind: its collections and openstacksdk class name (for messages).
