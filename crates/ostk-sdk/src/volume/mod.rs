@@ -51,6 +51,11 @@ pub const BACKUPS: Collection = coll("backups", "backup", "backups", Some("3.64"
 /// `/backups/detail`.
 pub const BACKUPS_DETAIL: Collection = coll("backups/detail", "backup", "backups", Some("3.64"));
 
+/// `/os-services` (openstacksdk `Service`, up to 3.32).
+pub const SERVICES: Collection = coll("os-services", "service", "services", Some("3.32"));
+/// `/qos-specs` (openstacksdk `QoSSpec`: no microversion).
+pub const QOS_SPECS: Collection = coll("qos-specs", "qos_specs", "qos_specs", None);
+
 /// The microversion requests to cinder use: the user's `--os-volume-api-version` when it
 /// names one, else the highest both sides support up to [`MICROVERSION`] (`None`: the server
 /// has no microversions). What openstacksdk's `supports_microversion` compares against.

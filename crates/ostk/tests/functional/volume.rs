@@ -510,3 +510,92 @@ fn volume_type_round_trip_matches_the_reference() {
         );
     }
 }
+
+#[test]
+fn qos_and_service_match_the_reference() {
+    let s = Scratch::new();
+    let (q, t) = (unique("qos"), unique("qostype"));
+    let _c = Cleanup {
+        s: &s,
+        cloud: "devstack-admin",
+        what: vec![
+            cmd(&["volume", "type", "delete", &t]),
+            cmd(&["volume", "qos", "delete", "--force", &q]),
+        ],
+    };
+    let admin = |args: &[&str]| ostk_as("devstack-admin", &s, args);
+    let created = json(&admin(&[
+        "volume",
+        "qos",
+        "create",
+        "--consumer",
+        "front-end",
+        "--property",
+        "a=b",
+        &q,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(created["properties"], serde_json::json!({"a": "b"}));
+    json(&admin(&["volume", "type", "create", &t, "-f", "json"]));
+    let r = admin(&["volume", "qos", "associate", &q, &t]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = admin(&[
+        "volume",
+        "qos",
+        "set",
+        "--no-property",
+        "--property",
+        "c=d",
+        &q,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // cinder lists services in no fixed order: compare the sorted rows
+    let sorted = |r: &Run| {
+        let mut l: Vec<String> = r.stdout.lines().map(str::to_string).collect();
+        l.sort();
+        (r.code, l, r.stderr.clone())
+    };
+    for args in [
+        &["volume", "qos", "show", &q][..],
+        &[
+            "volume",
+            "qos",
+            "list",
+            "-f",
+            "value",
+            "-c",
+            "Name",
+            "-c",
+            "Associations",
+        ][..],
+        &[
+            "volume", "service", "list", "--long", "-f", "value", "-c", "Binary", "-c", "Host",
+        ][..],
+        &[
+            "volume",
+            "service",
+            "set",
+            "--enable",
+            "nohost",
+            "cinder-volume",
+        ][..],
+    ] {
+        let (o, r) = both(args, &env("devstack-admin"), &s.cwd(), &s.home());
+        assert_eq!(sorted(&o), sorted(&r), "{args:?}");
+    }
+    let shown = json(&admin(&["volume", "qos", "show", &q, "-f", "json"]));
+    assert_eq!(shown["associations"], serde_json::json!([t]));
+    assert_eq!(shown["properties"], serde_json::json!({"c": "d"}));
+    let r = admin(&["volume", "qos", "disassociate", "--all", &q]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = admin(&["volume", "qos", "unset", "--property", "c", &q]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = admin(&["volume", "qos", "delete", &q, "ostk-no-such-qos"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "Failed to delete QoS specification with name or ID 'ostk-no-such-qos': No QoSSpec \
+         found for ostk-no-such-qos\n1 of 2 QoS specifications failed to delete.\n"
+    );
+}

@@ -6,7 +6,9 @@ pub mod create;
 pub mod delete;
 pub mod list;
 pub mod migrate;
+pub mod qos;
 pub mod revert;
+pub mod service;
 pub mod set;
 pub mod show;
 pub mod snapshot;
@@ -40,6 +42,16 @@ pub static COMMANDS: &[Entry] = &[
     entry::<snapshot::set::SetVolumeSnapshot>(),
     entry::<snapshot::show::ShowVolumeSnapshot>(),
     entry::<snapshot::unset::UnsetVolumeSnapshot>(),
+    entry::<service::list::ListService>(),
+    entry::<service::set::SetService>(),
+    entry::<qos::AssociateQos>(),
+    entry::<qos::CreateQos>(),
+    entry::<qos::DeleteQos>(),
+    entry::<qos::DisassociateQos>(),
+    entry::<qos::ListQos>(),
+    entry::<qos::SetQos>(),
+    entry::<qos::ShowQos>(),
+    entry::<qos::UnsetQos>(),
     entry::<vtype::create::CreateVolumeType>(),
     entry::<vtype::delete::DeleteVolumeType>(),
     entry::<vtype::list::ListVolumeType>(),
@@ -86,6 +98,14 @@ pub const TYPE: Kind = Kind {
     class: "Type",
     name_query: false,
     query: &[("is_public", "none")],
+};
+/// QoS specifications.
+pub const QOS: Kind = Kind {
+    coll: cinder::QOS_SPECS,
+    detail: cinder::QOS_SPECS,
+    class: "QoSSpec",
+    name_query: false,
+    query: &[],
 };
 /// Backups.
 pub const BACKUP: Kind = Kind {
