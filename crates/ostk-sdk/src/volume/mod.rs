@@ -56,6 +56,16 @@ pub const SERVICES: Collection = coll("os-services", "service", "services", Some
 /// `/qos-specs` (openstacksdk `QoSSpec`: no microversion).
 pub const QOS_SPECS: Collection = coll("qos-specs", "qos_specs", "qos_specs", None);
 
+/// `/volume-transfers` (openstacksdk `Transfer`, up to 3.55).
+pub const TRANSFERS: Collection = coll("volume-transfers", "transfer", "transfers", Some("3.55"));
+/// `/volume-transfers/detail`.
+pub const TRANSFERS_DETAIL: Collection = coll(
+    "volume-transfers/detail",
+    "transfer",
+    "transfers",
+    Some("3.55"),
+);
+
 /// The microversion requests to cinder use: the user's `--os-volume-api-version` when it
 /// names one, else the highest both sides support up to [`MICROVERSION`] (`None`: the server
 /// has no microversions). What openstacksdk's `supports_microversion` compares against.

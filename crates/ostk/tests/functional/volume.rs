@@ -599,3 +599,74 @@ fn qos_and_service_match_the_reference() {
          found for ostk-no-such-qos\n1 of 2 QoS specifications failed to delete.\n"
     );
 }
+
+#[test]
+fn transfer_request_round_trip() {
+    let s = Scratch::new();
+    let (v, tr) = (unique("trvol"), unique("tr"));
+    let _c = Cleanup {
+        s: &s,
+        cloud: "devstack-admin",
+        what: vec![cmd(&["volume", "delete", "--force", &v])],
+    };
+    let _m = Cleanup {
+        s: &s,
+        cloud: "devstack",
+        what: vec![cmd(&["volume", "delete", &v])],
+    };
+    json(&ostk(
+        &s,
+        &["volume", "create", "--size", "1", &v, "-f", "json"],
+    ));
+    wait_status(&s, "devstack", &["volume", "show", &v], "available");
+    let created = json(&ostk(
+        &s,
+        &[
+            "volume", "transfer", "request", "create", "--name", &tr, &v, "-f", "json",
+        ],
+    ));
+    let keys: Vec<&String> = created.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["auth_key", "created_at", "id", "name", "volume_id"]);
+    let (o, r) = both(
+        &["volume", "transfer", "request", "show", &tr],
+        &env("devstack"),
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!(
+        (o.code, &o.stdout, &o.stderr),
+        (r.code, &r.stdout, &r.stderr)
+    );
+    let tid = created["id"].as_str().unwrap();
+    let key = created["auth_key"].as_str().unwrap();
+    let accepted = json(&ostk_as(
+        "devstack-admin",
+        &s,
+        &[
+            "volume",
+            "transfer",
+            "request",
+            "accept",
+            "--auth-key",
+            key,
+            tid,
+            "-f",
+            "json",
+        ],
+    ));
+    assert_eq!(accepted["name"], tr.as_str());
+    assert_eq!(accepted["volume_id"], created["volume_id"]);
+    // the volume now belongs to the admin project
+    assert_ne!(ostk(&s, &["volume", "show", &v]).code, 0);
+    let r = ostk(
+        &s,
+        &["volume", "transfer", "request", "delete", "ostk-no-such-tr"],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .ends_with("1 of 1 volume transfer requests failed to delete\n"),
+        "{}",
+        r.stderr
+    );
+}

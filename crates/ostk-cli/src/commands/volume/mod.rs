@@ -13,6 +13,7 @@ pub mod set;
 pub mod show;
 pub mod snapshot;
 pub mod summary;
+pub mod transfer;
 pub mod unset;
 pub mod vtype;
 
@@ -52,6 +53,11 @@ pub static COMMANDS: &[Entry] = &[
     entry::<qos::SetQos>(),
     entry::<qos::ShowQos>(),
     entry::<qos::UnsetQos>(),
+    entry::<transfer::AcceptTransferRequest>(),
+    entry::<transfer::CreateTransferRequest>(),
+    entry::<transfer::DeleteTransferRequest>(),
+    entry::<transfer::ListTransferRequest>(),
+    entry::<transfer::ShowTransferRequest>(),
     entry::<vtype::create::CreateVolumeType>(),
     entry::<vtype::delete::DeleteVolumeType>(),
     entry::<vtype::list::ListVolumeType>(),
@@ -104,6 +110,14 @@ pub const QOS: Kind = Kind {
     coll: cinder::QOS_SPECS,
     detail: cinder::QOS_SPECS,
     class: "QoSSpec",
+    name_query: false,
+    query: &[],
+};
+/// Volume transfer requests (looked up by name in the plain listing).
+pub const TRANSFER: Kind = Kind {
+    coll: cinder::TRANSFERS,
+    detail: cinder::TRANSFERS,
+    class: "Transfer",
     name_query: false,
     query: &[],
 };
