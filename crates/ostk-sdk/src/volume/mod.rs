@@ -5,6 +5,7 @@
 //! Resources are kept as JSON (`serde_json::Value`) as the server sends them; the commands pick
 //! the attributes openstacksdk's resource classes know.
 
+pub mod types;
 pub mod volumes;
 
 use crate::client::{ClientError, Method, Session, discovery};
@@ -49,6 +50,21 @@ pub const TYPES: Collection = coll("types", "volume_type", "volume_types", None)
 pub const BACKUPS: Collection = coll("backups", "backup", "backups", Some("3.64"));
 /// `/backups/detail`.
 pub const BACKUPS_DETAIL: Collection = coll("backups/detail", "backup", "backups", Some("3.64"));
+
+/// `/os-services` (openstacksdk `Service`, up to 3.32).
+pub const SERVICES: Collection = coll("os-services", "service", "services", Some("3.32"));
+/// `/qos-specs` (openstacksdk `QoSSpec`: no microversion).
+pub const QOS_SPECS: Collection = coll("qos-specs", "qos_specs", "qos_specs", None);
+
+/// `/volume-transfers` (openstacksdk `Transfer`, up to 3.55).
+pub const TRANSFERS: Collection = coll("volume-transfers", "transfer", "transfers", Some("3.55"));
+/// `/volume-transfers/detail`.
+pub const TRANSFERS_DETAIL: Collection = coll(
+    "volume-transfers/detail",
+    "transfer",
+    "transfers",
+    Some("3.55"),
+);
 
 /// The microversion requests to cinder use: the user's `--os-volume-api-version` when it
 /// names one, else the highest both sides support up to [`MICROVERSION`] (`None`: the server

@@ -286,3 +286,387 @@ fn volume_errors_match_the_reference() {
         );
     }
 }
+
+#[test]
+fn snapshot_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (v, a, a2) = (unique("snapvol"), unique("snap"), unique("snap2"));
+    let _c = Cleanup {
+        s: &s,
+        cloud: "devstack",
+        what: vec![
+            cmd(&["volume", "delete", &v]),
+            cmd(&["volume", "snapshot", "delete", &a, &a2]),
+        ],
+    };
+    json(&ostk(
+        &s,
+        &["volume", "create", "--size", "1", &v, "-f", "json"],
+    ));
+    wait_status(&s, "devstack", &["volume", "show", &v], "available");
+    let created = json(&ostk(
+        &s,
+        &[
+            "volume",
+            "snapshot",
+            "create",
+            "--volume",
+            &v,
+            "--property",
+            "k=v",
+            "--description",
+            "d",
+            &a,
+            "-f",
+            "json",
+        ],
+    ));
+    let keys: Vec<&String> = created.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "created_at",
+            "description",
+            "id",
+            "name",
+            "properties",
+            "size",
+            "status",
+            "volume_id"
+        ]
+    );
+    wait_status(
+        &s,
+        "devstack",
+        &["volume", "snapshot", "show", &a],
+        "available",
+    );
+    for args in [
+        &["volume", "snapshot", "show", &a][..],
+        &["volume", "snapshot", "list", "--long", "--name", &a][..],
+        &["volume", "snapshot", "list", "--volume", &v, "-f", "json"][..],
+    ] {
+        let (o, r) = both(args, &env("devstack"), &s.cwd(), &s.home());
+        assert_eq!(
+            (o.code, &o.stdout, &o.stderr),
+            (r.code, &r.stdout, &r.stderr),
+            "{args:?}"
+        );
+    }
+    let r = ostk(
+        &s,
+        &[
+            "volume",
+            "snapshot",
+            "set",
+            "--no-property",
+            "--property",
+            "n=1",
+            "--name",
+            &a2,
+            &a,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let got = json(&ostk(
+        &s,
+        &["volume", "snapshot", "show", &a2, "-f", "json"],
+    ));
+    assert_eq!(got["properties"], serde_json::json!({"n": "1"}));
+    let r = ostk(&s, &["volume", "snapshot", "unset", "--property", "n", &a2]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = ostk(
+        &s,
+        &["volume", "snapshot", "delete", &a2, "ostk-no-such-snap"],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "Failed to delete snapshot with name or ID 'ostk-no-such-snap': No Snapshot found for \
+         ostk-no-such-snap\n1 of 2 snapshots failed to delete.\n"
+    );
+}
+
+#[test]
+fn volume_type_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (t, e) = (unique("type"), unique("enc"));
+    let _c = Cleanup {
+        s: &s,
+        cloud: "devstack-admin",
+        what: vec![cmd(&["volume", "type", "delete", &t, &e])],
+    };
+    let admin = |args: &[&str]| ostk_as("devstack-admin", &s, args);
+    let created = json(&admin(&[
+        "volume",
+        "type",
+        "create",
+        "--private",
+        "--project",
+        "demo",
+        "--property",
+        "a=b",
+        "--multiattach",
+        &t,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(created["is_public"], false);
+    assert_eq!(
+        created["properties"],
+        serde_json::json!({"a": "b", "multiattach": "<is> True"})
+    );
+    let (o, r) = both(
+        &["volume", "type", "show", &t],
+        &env("devstack-admin"),
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!(
+        (o.code, &o.stdout, &o.stderr),
+        (r.code, &r.stdout, &r.stderr)
+    );
+    assert!(o.stdout.contains("access_project_ids"), "{}", o.stdout);
+
+    // encryption: create, update, show, list, remove
+    let enc = json(&admin(&[
+        "volume",
+        "type",
+        "create",
+        "--encryption-provider",
+        "luks",
+        "--encryption-cipher",
+        "aes-xts-plain64",
+        "--encryption-key-size",
+        "128",
+        &e,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(enc["encryption"]["key_size"], 128);
+    assert_eq!(enc["encryption"]["control_location"], "front-end");
+    let r = admin(&["volume", "type", "set", "--encryption-key-size", "256", &e]);
+    assert_eq!((r.code, r.stdout.as_str()), (0, ""), "{}", r.stderr);
+    let (o, r) = both(
+        &[
+            "volume",
+            "type",
+            "show",
+            "--encryption-type",
+            &e,
+            "-f",
+            "json",
+        ],
+        &env("devstack-admin"),
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!((o.code, &o.stdout), (r.code, &r.stdout));
+    assert_eq!(json(&o)["encryption"]["key_size"], 256);
+    let (o, r) = both(
+        &["volume", "type", "list", "--long", "--encryption-type"],
+        &env("devstack-admin"),
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!((o.code, &o.stdout), (r.code, &r.stdout));
+    let r = admin(&["volume", "type", "unset", "--encryption-type", &e]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown = json(&admin(&[
+        "volume",
+        "type",
+        "show",
+        "--encryption-type",
+        &e,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(shown["encryption"], serde_json::json!({}));
+
+    // access removal and the reference's failure for --public (openstacksdk's body key)
+    let r = admin(&[
+        "volume",
+        "type",
+        "unset",
+        "--project",
+        "demo",
+        "--property",
+        "a",
+        &t,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for args in [
+        &["volume", "type", "set", "--public", &t][..],
+        &["volume", "type", "create", "--project", "demo", "ostk-x"][..],
+        &["volume", "type", "show", "ostk-no-such-type"][..],
+        &["volume", "type", "delete", "ostk-no-such-type"][..],
+    ] {
+        let (o, r) = both(args, &env("devstack-admin"), &s.cwd(), &s.home());
+        let norm = |x: &str| x.split("req-").next().unwrap_or_default().replace(&*t, "T");
+        assert_eq!(
+            (o.code, norm(&o.stderr)),
+            (r.code, norm(&r.stderr)),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn qos_and_service_match_the_reference() {
+    let s = Scratch::new();
+    let (q, t) = (unique("qos"), unique("qostype"));
+    let _c = Cleanup {
+        s: &s,
+        cloud: "devstack-admin",
+        what: vec![
+            cmd(&["volume", "type", "delete", &t]),
+            cmd(&["volume", "qos", "delete", "--force", &q]),
+        ],
+    };
+    let admin = |args: &[&str]| ostk_as("devstack-admin", &s, args);
+    let created = json(&admin(&[
+        "volume",
+        "qos",
+        "create",
+        "--consumer",
+        "front-end",
+        "--property",
+        "a=b",
+        &q,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(created["properties"], serde_json::json!({"a": "b"}));
+    json(&admin(&["volume", "type", "create", &t, "-f", "json"]));
+    let r = admin(&["volume", "qos", "associate", &q, &t]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = admin(&[
+        "volume",
+        "qos",
+        "set",
+        "--no-property",
+        "--property",
+        "c=d",
+        &q,
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // cinder lists services in no fixed order: compare the sorted rows
+    let sorted = |r: &Run| {
+        let mut l: Vec<String> = r.stdout.lines().map(str::to_string).collect();
+        l.sort();
+        (r.code, l, r.stderr.clone())
+    };
+    for args in [
+        &["volume", "qos", "show", &q][..],
+        &[
+            "volume",
+            "qos",
+            "list",
+            "-f",
+            "value",
+            "-c",
+            "Name",
+            "-c",
+            "Associations",
+        ][..],
+        &[
+            "volume", "service", "list", "--long", "-f", "value", "-c", "Binary", "-c", "Host",
+        ][..],
+        &[
+            "volume",
+            "service",
+            "set",
+            "--enable",
+            "nohost",
+            "cinder-volume",
+        ][..],
+    ] {
+        let (o, r) = both(args, &env("devstack-admin"), &s.cwd(), &s.home());
+        assert_eq!(sorted(&o), sorted(&r), "{args:?}");
+    }
+    let shown = json(&admin(&["volume", "qos", "show", &q, "-f", "json"]));
+    assert_eq!(shown["associations"], serde_json::json!([t]));
+    assert_eq!(shown["properties"], serde_json::json!({"c": "d"}));
+    let r = admin(&["volume", "qos", "disassociate", "--all", &q]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = admin(&["volume", "qos", "unset", "--property", "c", &q]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let r = admin(&["volume", "qos", "delete", &q, "ostk-no-such-qos"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stderr,
+        "Failed to delete QoS specification with name or ID 'ostk-no-such-qos': No QoSSpec \
+         found for ostk-no-such-qos\n1 of 2 QoS specifications failed to delete.\n"
+    );
+}
+
+#[test]
+fn transfer_request_round_trip() {
+    let s = Scratch::new();
+    let (v, tr) = (unique("trvol"), unique("tr"));
+    let _c = Cleanup {
+        s: &s,
+        cloud: "devstack-admin",
+        what: vec![cmd(&["volume", "delete", "--force", &v])],
+    };
+    let _m = Cleanup {
+        s: &s,
+        cloud: "devstack",
+        what: vec![cmd(&["volume", "delete", &v])],
+    };
+    json(&ostk(
+        &s,
+        &["volume", "create", "--size", "1", &v, "-f", "json"],
+    ));
+    wait_status(&s, "devstack", &["volume", "show", &v], "available");
+    let created = json(&ostk(
+        &s,
+        &[
+            "volume", "transfer", "request", "create", "--name", &tr, &v, "-f", "json",
+        ],
+    ));
+    let keys: Vec<&String> = created.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["auth_key", "created_at", "id", "name", "volume_id"]);
+    let (o, r) = both(
+        &["volume", "transfer", "request", "show", &tr],
+        &env("devstack"),
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!(
+        (o.code, &o.stdout, &o.stderr),
+        (r.code, &r.stdout, &r.stderr)
+    );
+    let tid = created["id"].as_str().unwrap();
+    let key = created["auth_key"].as_str().unwrap();
+    let accepted = json(&ostk_as(
+        "devstack-admin",
+        &s,
+        &[
+            "volume",
+            "transfer",
+            "request",
+            "accept",
+            "--auth-key",
+            key,
+            tid,
+            "-f",
+            "json",
+        ],
+    ));
+    assert_eq!(accepted["name"], tr.as_str());
+    assert_eq!(accepted["volume_id"], created["volume_id"]);
+    // the volume now belongs to the admin project
+    assert_ne!(ostk(&s, &["volume", "show", &v]).code, 0);
+    let r = ostk(
+        &s,
+        &["volume", "transfer", "request", "delete", "ostk-no-such-tr"],
+    );
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stderr
+            .ends_with("1 of 1 volume transfer requests failed to delete\n"),
+        "{}",
+        r.stderr
+    );
+}

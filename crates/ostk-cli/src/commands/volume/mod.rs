@@ -6,11 +6,16 @@ pub mod create;
 pub mod delete;
 pub mod list;
 pub mod migrate;
+pub mod qos;
 pub mod revert;
+pub mod service;
 pub mod set;
 pub mod show;
+pub mod snapshot;
 pub mod summary;
+pub mod transfer;
 pub mod unset;
+pub mod vtype;
 
 use crate::commands::identity::common::sdk_error;
 use crate::registry::{Entry, entry};
@@ -32,6 +37,33 @@ pub static COMMANDS: &[Entry] = &[
     entry::<show::ShowVolume>(),
     entry::<summary::VolumeSummary>(),
     entry::<unset::UnsetVolume>(),
+    entry::<snapshot::create::CreateVolumeSnapshot>(),
+    entry::<snapshot::delete::DeleteVolumeSnapshot>(),
+    entry::<snapshot::list::ListVolumeSnapshot>(),
+    entry::<snapshot::set::SetVolumeSnapshot>(),
+    entry::<snapshot::show::ShowVolumeSnapshot>(),
+    entry::<snapshot::unset::UnsetVolumeSnapshot>(),
+    entry::<service::list::ListService>(),
+    entry::<service::set::SetService>(),
+    entry::<qos::AssociateQos>(),
+    entry::<qos::CreateQos>(),
+    entry::<qos::DeleteQos>(),
+    entry::<qos::DisassociateQos>(),
+    entry::<qos::ListQos>(),
+    entry::<qos::SetQos>(),
+    entry::<qos::ShowQos>(),
+    entry::<qos::UnsetQos>(),
+    entry::<transfer::AcceptTransferRequest>(),
+    entry::<transfer::CreateTransferRequest>(),
+    entry::<transfer::DeleteTransferRequest>(),
+    entry::<transfer::ListTransferRequest>(),
+    entry::<transfer::ShowTransferRequest>(),
+    entry::<vtype::create::CreateVolumeType>(),
+    entry::<vtype::delete::DeleteVolumeType>(),
+    entry::<vtype::list::ListVolumeType>(),
+    entry::<vtype::set::SetVolumeType>(),
+    entry::<vtype::show::ShowVolumeType>(),
+    entry::<vtype::unset::UnsetVolumeType>(),
 ];
 
 /// A cinder resource kind: its collections and openstacksdk class name (for messages).
@@ -72,6 +104,22 @@ pub const TYPE: Kind = Kind {
     class: "Type",
     name_query: false,
     query: &[("is_public", "none")],
+};
+/// QoS specifications.
+pub const QOS: Kind = Kind {
+    coll: cinder::QOS_SPECS,
+    detail: cinder::QOS_SPECS,
+    class: "QoSSpec",
+    name_query: false,
+    query: &[],
+};
+/// Volume transfer requests (looked up by name in the plain listing).
+pub const TRANSFER: Kind = Kind {
+    coll: cinder::TRANSFERS,
+    detail: cinder::TRANSFERS,
+    class: "Transfer",
+    name_query: false,
+    query: &[],
 };
 /// Backups.
 pub const BACKUP: Kind = Kind {
