@@ -19,5 +19,6 @@ pub mod identity;
 pub mod image;
 pub mod network;
 pub mod object_store;
+pub mod quota;
 pub mod rest;
 pub mod volume;

@@ -3,6 +3,8 @@
 pub mod common;
 pub mod flavor;
 pub mod keypair;
+pub mod limits;
+pub mod quota;
 pub mod server;
 
 use crate::registry::{Entry, entry};
@@ -19,6 +21,11 @@ pub static COMMANDS: &[Entry] = &[
     entry::<keypair::delete::DeleteKeypair>(),
     entry::<keypair::list::ListKeypair>(),
     entry::<keypair::show::ShowKeypair>(),
+    entry::<limits::show::ShowLimits>(),
+    entry::<quota::delete::DeleteQuota>(),
+    entry::<quota::list::ListQuota>(),
+    entry::<quota::set::SetQuota>(),
+    entry::<quota::show::ShowQuota>(),
 ];
 
 /// The server commands (`server …`), kept apart from the rest of compute.

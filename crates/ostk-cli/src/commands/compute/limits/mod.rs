@@ -1,0 +1,3 @@
+//! `limits show`: openstackclient/common/limits.py.
+
+pub mod show;
