@@ -367,13 +367,13 @@ pub fn detail_record(
     server: &Value,
     overlay: Option<&Value>,
     mv: Option<&str>,
-    image_name: Option<&str>,
+    names: &Names,
 ) -> Record {
     let mut info = detail_fields(server, overlay, mv);
     let image = info.remove("image").unwrap_or(Value::Null);
     let image_id = image.get("id").and_then(Value::as_str).unwrap_or_default();
     let image_shown = match image.as_object() {
-        Some(o) if o.values().any(is_truthy) => match image_name {
+        Some(o) if o.values().any(is_truthy) => match names.image.as_deref() {
             Some(n) => format!("{n} ({image_id})"),
             None => image_id.to_string(),
         },
@@ -386,7 +386,14 @@ pub fn detail_record(
         Some(f) if f.get("original_name").is_some_and(|n| !n.is_null()) => {
             Cell::dict(Some(embedded_flavor(f)))
         }
-        Some(f) => Cell::from_json(f.get("id").cloned().unwrap_or(Value::Null)),
+        // before 2.47: `name (id)` when the flavor can be looked up, else the bare ID
+        Some(f) => {
+            let id = f.get("id").and_then(Value::as_str).unwrap_or_default();
+            match names.flavor.as_deref() {
+                Some(n) => Cell::Str(format!("{n} ({id})")),
+                None => Cell::Str(id.to_string()),
+            }
+        }
         None => Cell::from_json(Value::Null),
     };
     fields.push(("flavor".into(), flavor_cell));
@@ -429,10 +436,37 @@ pub fn detail_record(
     Record { fields }
 }
 
-/// The name of the server's image in glance (`None` when there is none or it is gone).
-pub async fn image_name_of(session: &Session, server: &Value) -> Option<String> {
-    let id = server.pointer("/image/id").and_then(Value::as_str)?;
-    ImageService::new(session).get(id).await.ok()?.name
+/// Names the detail view shows next to IDs (`None`: not found, the bare ID is shown).
+#[derive(Debug, Default)]
+pub struct Names {
+    /// The server's image in glance.
+    pub image: Option<String>,
+    /// The server's flavor (looked up only before microversion 2.47, which embeds it).
+    pub flavor: Option<String>,
+}
+
+/// Looks up the names of the server's image and (pre-2.47) flavor.
+pub async fn names_of(session: &Session, server: &Value) -> Names {
+    let image = match server.pointer("/image/id").and_then(Value::as_str) {
+        Some(id) => ImageService::new(session)
+            .get(id)
+            .await
+            .ok()
+            .and_then(|i| i.name),
+        None => None,
+    };
+    let flavor = match server.get("flavor") {
+        Some(f) if f.get("original_name").is_none() => match f.get("id").and_then(Value::as_str) {
+            Some(id) => ostk_sdk::compute::FLAVORS
+                .get(session, id)
+                .await
+                .ok()
+                .and_then(|f| f.get("name").and_then(Value::as_str).map(str::to_string)),
+            None => None,
+        },
+        _ => None,
+    };
+    Names { image, flavor }
 }
 
 /// The detail view of a server as `server show` / `create` print it; `refresh` fetches the
@@ -451,14 +485,14 @@ pub fn show_server(ctx: &mut Context, server: &Value, refresh: bool) -> Result<R
         } else {
             None
         };
-        let name = image_name_of(&session, fresh.as_ref().unwrap_or(server)).await;
-        Ok::<_, CliError>((fresh, name))
+        let names = names_of(&session, fresh.as_ref().unwrap_or(server)).await;
+        Ok::<_, CliError>((fresh, names))
     })??;
     Ok(detail_record(
         server,
         fresh.as_ref(),
         mv.as_deref(),
-        image_name.as_deref(),
+        &image_name,
     ))
 }
 

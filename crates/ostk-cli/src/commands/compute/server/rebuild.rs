@@ -1,7 +1,7 @@
 //! `server rebuild` (openstackclient/compute/v2/server.py RebuildServer).
 
 use super::{
-    detail_record, find_server, id_of, image_name_of, microversion, require, supports, wait_for,
+    detail_record, find_server, id_of, microversion, names_of, require, supports, wait_for,
 };
 use crate::commands::identity::common::sdk_error;
 use crate::commands::image::{find_image, parse_key_value};
@@ -199,8 +199,8 @@ impl Command for RebuildServer {
             }
             complete = true;
         }
-        let name = ctx.block_on(image_name_of(&session, &rebuilt))?;
-        let record = detail_record(&rebuilt, None, mv, name.as_deref());
+        let names = ctx.block_on(names_of(&session, &rebuilt))?;
+        let record = detail_record(&rebuilt, None, mv, &names);
         Ok(if complete {
             Output::TextThen("Complete\n".into(), Box::new(Output::One(record)))
         } else {
