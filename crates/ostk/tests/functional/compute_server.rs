@@ -135,6 +135,17 @@ fn create_show_list_actions_delete_match_the_reference() {
             "-f",
             "csv",
         ],
+        // before 2.47 the flavor is looked up by ID and shown as `name (id)`
+        vec!["--os-compute-api-version", "2.1", "server", "show", &a],
+        vec![
+            "--os-compute-api-version",
+            "2.1",
+            "server",
+            "list",
+            "--long",
+            "--name",
+            &a,
+        ],
     ] {
         let (x, y) = both(&args, &env(), &s.cwd(), &s.home());
         assert_eq!(x, y, "{args:?}");
