@@ -25,10 +25,6 @@ const fn coll(path: &'static str, singular: &'static str, plural: &'static str) 
 
 /// `/servers` (list via `servers/detail`).
 pub const SERVERS: Collection = coll("servers", "server", "servers");
-/// `/flavors`.
-pub const FLAVORS: Collection = coll("flavors", "flavor", "flavors");
-/// `/os-keypairs` (items are wrapped: `{"keypair": {…}}` inside the list).
-pub const KEYPAIRS: Collection = coll("os-keypairs", "keypair", "keypairs");
 
 /// The compute service of a session.
 #[derive(Clone, Copy, Debug)]

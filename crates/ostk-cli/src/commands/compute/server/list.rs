@@ -12,7 +12,7 @@ use crate::{
     registry::{Command, Kind, Output},
 };
 use ostk_output::{Cell, Listing};
-use ostk_sdk::compute::{Compute, MICROVERSION};
+use ostk_sdk::compute::Compute;
 use ostk_sdk::image::ImageService;
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
@@ -552,7 +552,7 @@ impl ListServer {
                 let flavors = if one_by_one || flavor_id.is_some() {
                     let mut v = Vec::new();
                     for id in &flavor_ids {
-                        if let Ok(f) = ostk_sdk::compute::FLAVORS.get(&session, id).await {
+                        if let Ok(f) = ostk_sdk::compute::flavor::FLAVORS.get(&session, id).await {
                             v.push(f);
                         }
                     }
@@ -579,43 +579,14 @@ impl ListServer {
 async fn flavor_list(
     session: &ostk_sdk::client::Session,
 ) -> Result<Vec<Value>, ostk_sdk::client::ClientError> {
-    ostk_sdk::client::pager::list_all_capped(
-        session,
-        "compute",
-        None,
-        Some(MICROVERSION),
-        "flavors/detail?is_public=None",
-        "flavors",
-    )
-    .await
+    ostk_sdk::compute::flavor::list(session, &[("is_public", "None".into())]).await
 }
 
 /// openstacksdk `find_flavor(name_or_id, ignore_missing=False)`.
 pub fn find_flavor(ctx: &mut Context, name_or_id: &str) -> Result<Value, CliError> {
     let session = ctx.session()?;
-    ctx.block_on(async {
-        match ostk_sdk::compute::FLAVORS.get(&session, name_or_id).await {
-            Ok(f) => return Ok(f),
-            Err(e) if matches!(e.status(), Some(404 | 400)) => {}
-            Err(e) => return Err(sdk_error(e, None)),
-        }
-        let all = flavor_list(&session)
-            .await
-            .map_err(|e| sdk_error(e, None))?;
-        let mut hits: Vec<Value> = all
-            .into_iter()
-            .filter(|f| f.get("name").and_then(Value::as_str) == Some(name_or_id))
-            .collect();
-        match hits.len() {
-            0 => Err(CliError::Message(format!(
-                "No Flavor found for {name_or_id}"
-            ))),
-            1 => Ok(hits.remove(0)),
-            _ => Err(CliError::Message(format!(
-                "More than one Flavor exists with the name '{name_or_id}'."
-            ))),
-        }
-    })?
+    let found = ctx.block_on(ostk_sdk::compute::flavor::find(&session, name_or_id))?;
+    crate::commands::compute::common::found(found, "Flavor", name_or_id)
 }
 
 /// Sets osc's computed `image_name`/`image_id`/`flavor_name`/`flavor_id` on each server.

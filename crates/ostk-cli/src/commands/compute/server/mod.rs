@@ -19,7 +19,6 @@ use ostk_output::{Cell, Record};
 use ostk_sdk::client::Session;
 use ostk_sdk::compute::Compute;
 use ostk_sdk::image::ImageService;
-use ostk_sdk::rest::Lookup;
 use serde_json::{Map, Value};
 use std::time::Duration;
 
@@ -75,19 +74,10 @@ pub async fn find_server_in(
     name_or_id: &str,
     all_projects: bool,
 ) -> Result<Value, CliError> {
-    match Compute::new(session)
+    let found = Compute::new(session)
         .find_server(name_or_id, all_projects)
-        .await
-        .map_err(|e| sdk_error(e, None))?
-    {
-        Lookup::Found(v) => Ok(v),
-        Lookup::NotFound => Err(CliError::Message(format!(
-            "No Server found for {name_or_id}"
-        ))),
-        Lookup::Ambiguous(_) => Err(CliError::Message(format!(
-            "More than one Server exists with the name '{name_or_id}'."
-        ))),
-    }
+        .await;
+    crate::commands::identity::common::found(found, "Server", name_or_id)
 }
 
 /// [`find_server_in`] from a command.
@@ -457,7 +447,7 @@ pub async fn names_of(session: &Session, server: &Value) -> Names {
     };
     let flavor = match server.get("flavor") {
         Some(f) if f.get("original_name").is_none() => match f.get("id").and_then(Value::as_str) {
-            Some(id) => ostk_sdk::compute::FLAVORS
+            Some(id) => ostk_sdk::compute::flavor::FLAVORS
                 .get(session, id)
                 .await
                 .ok()
