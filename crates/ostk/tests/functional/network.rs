@@ -690,3 +690,181 @@ fn port_round_trip_matches_the_reference() {
          1 of 3 ports failed to delete.\n"
     );
 }
+
+#[test]
+fn router_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let n = unique("rt-net");
+    let sub = unique("rt-sub");
+    let sub2 = unique("rt-sub2");
+    let port = unique("rt-port");
+    let (a, b) = (unique("rt-a"), unique("rt-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("network", &n);
+    c.add("subnet", &sub);
+    c.add("subnet", &sub2);
+    c.add("port", &port);
+    c.add("router", &a);
+    c.add("router", &b);
+    ok(&ostk(&s, &["network", "create", &n]));
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-range",
+            "10.88.0.0/24",
+            &sub,
+        ],
+    ));
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-range",
+            "10.88.1.0/24",
+            &sub2,
+        ],
+    ));
+    let (o, r) = create_both(
+        &s,
+        &[
+            "router",
+            "create",
+            "--description",
+            "d",
+            "--tag",
+            "t",
+            "-f",
+            "json",
+            &a,
+        ],
+        &[
+            "router",
+            "create",
+            "--description",
+            "d",
+            "--tag",
+            "t",
+            "-f",
+            "json",
+            &b,
+        ],
+    );
+    assert_eq!(strip(o, &[]), strip(r, &[]));
+
+    ok(&ostk(&s, &["router", "add", "subnet", &a, &sub]));
+    ok(&ostk(
+        &s,
+        &[
+            "port",
+            "create",
+            "--network",
+            &n,
+            "--fixed-ip",
+            "ip-address=10.88.1.50",
+            &port,
+        ],
+    ));
+    ok(&ostk(&s, &["router", "add", "port", &a, &port]));
+    ok(&ostk(
+        &s,
+        &[
+            "router",
+            "set",
+            &a,
+            "--external-gateway",
+            "public",
+            "--name",
+            &a,
+            "--no-tag",
+        ],
+    ));
+    let added = ostk(
+        &s,
+        &[
+            "router",
+            "add",
+            "route",
+            &a,
+            "--route",
+            "destination=10.99.0.0/24,gateway=10.88.0.10",
+            "-f",
+            "json",
+        ],
+    );
+    let added = json(&added);
+    assert_eq!(
+        added["routes"],
+        serde_json::json!([{"destination": "10.99.0.0/24", "nexthop": "10.88.0.10"}])
+    );
+    ok(&ostk(
+        &s,
+        &[
+            "router",
+            "set",
+            &a,
+            "--route",
+            "destination=10.98.0.0/24,gateway=10.88.0.11",
+        ],
+    ));
+    same(&s, &["router", "show", &a]);
+    same(&s, &["router", "show", &a, "-f", "json"]);
+    same(&s, &["router", "list", "--long", "--name", &a]);
+    let bad = ostk(
+        &s,
+        &[
+            "router",
+            "unset",
+            &a,
+            "--route",
+            "destination=10.97.0.0/24,gateway=10.88.0.12",
+        ],
+    );
+    assert_eq!(bad.code, 1);
+    assert_eq!(
+        bad.stderr,
+        "Router does not contain route {'destination': '10.97.0.0/24', 'nexthop': '10.88.0.12'}\n"
+    );
+    ok(&ostk(
+        &s,
+        &[
+            "router",
+            "unset",
+            &a,
+            "--route",
+            "destination=10.98.0.0/24,gateway=10.88.0.11",
+            "--external-gateway",
+        ],
+    ));
+    let removed = json(&ostk(
+        &s,
+        &[
+            "router",
+            "remove",
+            "route",
+            &a,
+            "--route",
+            "destination=10.99.0.0/24,gateway=10.88.0.10",
+            "-f",
+            "json",
+        ],
+    ));
+    assert_eq!(removed["routes"], serde_json::json!([]));
+    assert_eq!(removed["external_gateway_info"], Value::Null);
+    same(&s, &["router", "add", "gateway", &a, "public"]);
+    ok(&ostk(&s, &["router", "remove", "port", &a, &port]));
+    ok(&ostk(&s, &["router", "remove", "subnet", &a, &sub]));
+    let d = ostk(&s, &["router", "delete", &a, &b, "nosuch-router"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete router with name or ID 'nosuch-router': No Router found for \
+         nosuch-router\n1 of 3 routers failed to delete.\n"
+    );
+}

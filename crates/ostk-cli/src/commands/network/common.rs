@@ -542,6 +542,45 @@ pub fn put(attrs: &mut Map<String, Value>, key: &str, v: Option<impl Into<Value>
     }
 }
 
+/// Python's `json.dumps(value)` (`", "` and `": "` separators, ASCII only).
+pub fn py_json_dumps(v: &Value) -> String {
+    match v {
+        Value::Array(a) => format!(
+            "[{}]",
+            a.iter().map(py_json_dumps).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(m) => format!(
+            "{{{}}}",
+            m.iter()
+                .map(|(k, v)| format!("{}: {}", py_json_dumps(&json!(k)), py_json_dumps(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::String(s) => {
+            let mut out = String::from("\"");
+            for ch in s.chars() {
+                match ch {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                        let mut buf = [0u16; 2];
+                        for u in c.encode_utf16(&mut buf) {
+                            out.push_str(&format!("\\u{u:04x}"));
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        other => other.to_string(),
+    }
+}
+
 /// `q.append((key, value))` when the option was given.
 pub fn put_query(q: &mut Vec<(&'static str, String)>, key: &'static str, v: Option<&str>) {
     if let Some(v) = v {
@@ -669,6 +708,14 @@ macro_rules! network_delete_command {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn python_json_dumps() {
+        assert_eq!(
+            py_json_dumps(&json!({"b": [1, true, null], "a": "x\"é"})),
+            r#"{"b": [1, true, null], "a": "x\"\u00e9"}"#
+        );
+    }
 
     #[test]
     fn multi_key_values() {

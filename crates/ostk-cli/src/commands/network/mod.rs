@@ -3,6 +3,7 @@
 pub mod common;
 pub mod net;
 pub mod port;
+pub mod router;
 pub mod subnet;
 pub mod subnet_pool;
 
@@ -53,6 +54,20 @@ pub static COMMANDS: &[Entry] = &[
     entry::<port::SetPort>(),
     entry::<port::ShowPort>(),
     entry::<port::UnsetPort>(),
+    entry::<router::AddExtraRoutesToRouter>(),
+    entry::<router::AddGatewayToRouter>(),
+    entry::<router::AddPortToRouter>(),
+    entry::<router::AddSubnetToRouter>(),
+    entry::<router::CreateRouter>(),
+    entry::<router::DeleteRouter>(),
+    entry::<router::ListRouter>(),
+    entry::<router::RemoveExtraRoutesFromRouter>(),
+    entry::<router::RemoveGatewayFromRouter>(),
+    entry::<router::RemovePortFromRouter>(),
+    entry::<router::RemoveSubnetFromRouter>(),
+    entry::<router::SetRouter>(),
+    entry::<router::ShowRouter>(),
+    entry::<router::UnsetRouter>(),
     entry::<subnet::CreateSubnet>(),
     entry::<subnet::DeleteSubnet>(),
     entry::<subnet::ListSubnet>(),
