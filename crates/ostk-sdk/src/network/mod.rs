@@ -45,6 +45,8 @@ pub const SECURITY_GROUP_RULES: Collection = coll(
 pub const QOS_POLICIES: Collection = coll("qos/policies", "policy", "policies");
 /// `/v2.0/address-scopes`.
 pub const ADDRESS_SCOPES: Collection = coll("address-scopes", "address_scope", "address_scopes");
+/// `/v2.0/address-groups`.
+pub const ADDRESS_GROUPS: Collection = coll("address-groups", "address_group", "address_groups");
 /// `/v2.0/segments`.
 pub const SEGMENTS: Collection = coll("segments", "segment", "segments");
 /// `/v2.0/extensions`.
@@ -66,6 +68,9 @@ pub struct Resource {
     /// Attributes openstacksdk converts with `int()` (neutron sends subnet pool prefix
     /// lengths as strings).
     pub ints: &'static [&'static str],
+    /// Whether `name` is one of the class's query parameters: openstacksdk's `find` lists
+    /// with `name=` only then, else it lists everything and matches names itself.
+    pub name_query: bool,
 }
 
 impl Resource {
@@ -124,6 +129,7 @@ macro_rules! resource {
             attrs: attrs!($($body)*),
             false_by_default: &[$($f),*],
             ints: &[$($($i),*)?],
+            name_query: true,
         }
     };
 }
@@ -197,12 +203,15 @@ pub const SECURITY_GROUP: Resource = resource!(SECURITY_GROUPS, "SecurityGroup",
     "tenant_id", "updated_at", "is_shared" = "shared",
 ], false: []);
 
-/// openstacksdk `network.v2.security_group_rule.SecurityGroupRule`.
-pub const SECURITY_GROUP_RULE: Resource = resource!(SECURITY_GROUP_RULES, "SecurityGroupRule", [
-    "created_at", "description", "direction", "ether_type" = "ethertype", "port_range_max",
-    "port_range_min", "project_id", "protocol", "remote_group_id", "remote_address_group_id",
-    "remote_ip_prefix", "security_group_id", "tenant_id", "updated_at",
-], false: []);
+/// openstacksdk `network.v2.security_group_rule.SecurityGroupRule` (no `name` filter).
+pub const SECURITY_GROUP_RULE: Resource = Resource {
+    name_query: false,
+    ..resource!(SECURITY_GROUP_RULES, "SecurityGroupRule", [
+        "created_at", "description", "direction", "ether_type" = "ethertype", "port_range_max",
+        "port_range_min", "project_id", "protocol", "remote_group_id", "remote_address_group_id",
+        "remote_ip_prefix", "security_group_id", "tenant_id", "updated_at",
+    ], false: [])
+};
 
 /// openstacksdk `network.v2.qos_policy.QoSPolicy`.
 pub const QOS_POLICY: Resource = resource!(bare QOS_POLICIES, "QoSPolicy", [
@@ -220,6 +229,11 @@ pub const SEGMENT: Resource = resource!(bare SEGMENTS, "Segment", [
 pub const ADDRESS_SCOPE: Resource = resource!(bare ADDRESS_SCOPES, "AddressScope", [
     "name", "project_id", "tenant_id", "ip_version", "is_shared" = "shared", "id", "name",
     "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.address_group.AddressGroup`.
+pub const ADDRESS_GROUP: Resource = resource!(bare ADDRESS_GROUPS, "AddressGroup", [
+    "id", "name", "description", "project_id", "tenant_id", "addresses", "location" = "",
 ], false: []);
 
 /// Replaces the tags of a resource (`PUT /v2.0/{path}/{id}/tags`, openstacksdk `set_tags`).

@@ -868,3 +868,172 @@ fn router_round_trip_matches_the_reference() {
          nosuch-router\n1 of 3 routers failed to delete.\n"
     );
 }
+
+#[test]
+fn security_group_and_rule_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (a, b) = (unique("sg-a"), unique("sg-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("security group", &a);
+    c.add("security group", &b);
+    let (o, r) = create_both(
+        &s,
+        &[
+            "security", "group", "create", "--tag", "t", "-f", "json", &a,
+        ],
+        &[
+            "security", "group", "create", "--tag", "t", "-f", "json", &b,
+        ],
+    );
+    // the default egress rules carry their own IDs and times
+    assert_eq!(
+        strip(o.clone(), &["rules", "description"]),
+        strip(r, &["rules", "description"])
+    );
+    assert_eq!(o["description"], a.as_str());
+    ok(&ostk(
+        &s,
+        &[
+            "security",
+            "group",
+            "set",
+            &a,
+            "--description",
+            "dd",
+            "--no-tag",
+        ],
+    ));
+    ok(&ostk(&s, &["security", "group", "unset", &a, "--all-tag"]));
+    let rule = |g: &str, f: &str| -> Vec<String> {
+        args(&[
+            "security",
+            "group",
+            "rule",
+            "create",
+            g,
+            "--protocol",
+            "TCP",
+            "--dst-port",
+            "8000:8080",
+            "--remote-group",
+            g,
+            "--description",
+            "r",
+            "-f",
+            f,
+        ])
+    };
+    let ra = rule(&a, "json");
+    let rb = rule(&b, "json");
+    let o = json(&ostk(
+        &s,
+        &ra.iter().map(String::as_str).collect::<Vec<_>>(),
+    ));
+    let r = json(&refr(
+        &s,
+        &rb.iter().map(String::as_str).collect::<Vec<_>>(),
+    ));
+    let strip_rule = |v: Value| {
+        strip(
+            v,
+            &["security_group_id", "remote_group_id", "revision_number"],
+        )
+    };
+    assert_eq!(strip_rule(o.clone()), strip_rule(r));
+    assert_eq!(o["port_range_min"], 8000);
+    let icmp = json(&ostk(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "create",
+            &a,
+            "--protocol",
+            "icmp",
+            "--icmp-type",
+            "8",
+            "--icmp-code",
+            "0",
+            "--ethertype",
+            "ipv4",
+            "--egress",
+            "-f",
+            "json",
+        ],
+    ));
+    assert_eq!(icmp["direction"], "egress");
+    same(&s, &["security", "group", "show", &b]);
+    same(&s, &["security", "group", "rule", "list", &b]);
+    same(&s, &["security", "group", "rule", "list", &b, "-f", "json"]);
+    same(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "show",
+            o["id"].as_str().unwrap(),
+        ],
+    );
+    same(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "create",
+            &b,
+            "--dst-port",
+            "9:3",
+        ],
+    );
+    same(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "create",
+            &b,
+            "--ethertype",
+            "ipv5",
+        ],
+    );
+    same(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "create",
+            &b,
+            "--icmp-code",
+            "3",
+        ],
+    );
+    let d = ostk(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "delete",
+            o["id"].as_str().unwrap(),
+            "nosuch",
+        ],
+    );
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete security group rule with name or ID 'nosuch': No SecurityGroupRule \
+         found for nosuch\n1 of 2 rules failed to delete.\n"
+    );
+    let d = ostk(&s, &["security", "group", "delete", &a, &b, "nosuch-sg"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete security group with name or ID 'nosuch-sg': No SecurityGroup found \
+         for nosuch-sg\n1 of 3 groups failed to delete.\n"
+    );
+}

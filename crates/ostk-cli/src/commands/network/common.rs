@@ -164,7 +164,12 @@ pub async fn find_with(
     name_or_id: &str,
     filters: &[(&str, String)],
 ) -> Result<Value, CliError> {
-    match res.coll.find(s, name_or_id, filters).await {
+    let found = if res.name_query {
+        res.coll.find(s, name_or_id, filters).await
+    } else {
+        find_unfiltered(s, res, name_or_id, filters).await
+    };
+    match found {
         Ok(Lookup::Found(v)) => Ok(v),
         Ok(Lookup::NotFound) => Err(CliError::Message(format!(
             "No {} found for {name_or_id}",
@@ -176,6 +181,33 @@ pub async fn find_with(
         ))),
         Err(e) => Err(sdk_error(e, None)),
     }
+}
+
+/// openstacksdk `find` for a class without a `name` query parameter: by ID, else every item
+/// listed and matched by name here.
+async fn find_unfiltered(
+    s: &Session,
+    res: &Resource,
+    name_or_id: &str,
+    filters: &[(&str, String)],
+) -> Result<Lookup, ClientError> {
+    match res.coll.get(s, name_or_id).await {
+        Ok(v) => return Ok(Lookup::Found(v)),
+        Err(e) if matches!(e.status(), Some(404 | 403 | 400)) => {}
+        Err(e) => return Err(e),
+    }
+    let mut hits: Vec<Value> = res
+        .coll
+        .list(s, filters)
+        .await?
+        .into_iter()
+        .filter(|v| v.get("name").and_then(Value::as_str) == Some(name_or_id))
+        .collect();
+    Ok(match hits.len() {
+        0 => Lookup::NotFound,
+        1 => Lookup::Found(hits.remove(0)),
+        n => Lookup::Ambiguous(n),
+    })
 }
 
 /// openstacksdk `find_<resource>(name_or_id, ignore_missing=False)`.

@@ -4,6 +4,7 @@ pub mod common;
 pub mod net;
 pub mod port;
 pub mod router;
+pub mod security_group;
 pub mod subnet;
 pub mod subnet_pool;
 
@@ -68,6 +69,16 @@ pub static COMMANDS: &[Entry] = &[
     entry::<router::SetRouter>(),
     entry::<router::ShowRouter>(),
     entry::<router::UnsetRouter>(),
+    entry::<security_group::CreateSecurityGroup>(),
+    entry::<security_group::CreateSecurityGroupRule>(),
+    entry::<security_group::DeleteSecurityGroup>(),
+    entry::<security_group::DeleteSecurityGroupRule>(),
+    entry::<security_group::ListSecurityGroup>(),
+    entry::<security_group::ListSecurityGroupRule>(),
+    entry::<security_group::SetSecurityGroup>(),
+    entry::<security_group::ShowSecurityGroup>(),
+    entry::<security_group::ShowSecurityGroupRule>(),
+    entry::<security_group::UnsetSecurityGroup>(),
     entry::<subnet::CreateSubnet>(),
     entry::<subnet::DeleteSubnet>(),
     entry::<subnet::ListSubnet>(),
