@@ -189,13 +189,17 @@ pub const ROUTER: Resource = resource!(ROUTERS, "Router", [
     "updated_at",
 ], false: []);
 
-/// openstacksdk `network.v2.floating_ip.FloatingIP` (its `name` is the address).
-pub const FLOATING_IP: Resource = resource!(FLOATING_IPS, "FloatingIP", [
-    "created_at", "description", "dns_domain", "dns_name", "fixed_ip_address",
-    "floating_ip_address", "name" = "floating_ip_address", "floating_network_id", "port_details",
-    "port_id", "qos_policy_id", "project_id", "tenant_id", "router_id", "status", "updated_at",
-    "subnet_id",
-], false: []);
+/// openstacksdk `network.v2.floating_ip.FloatingIP` (its `name` is the address; no `name`
+/// filter).
+pub const FLOATING_IP: Resource = Resource {
+    name_query: false,
+    ..resource!(FLOATING_IPS, "FloatingIP", [
+        "created_at", "description", "dns_domain", "dns_name", "fixed_ip_address",
+        "floating_ip_address", "name" = "floating_ip_address", "floating_network_id",
+        "port_details", "port_id", "qos_policy_id", "project_id", "tenant_id", "router_id",
+        "status", "updated_at", "subnet_id",
+    ], false: [])
+};
 
 /// openstacksdk `network.v2.security_group.SecurityGroup`.
 pub const SECURITY_GROUP: Resource = resource!(SECURITY_GROUPS, "SecurityGroup", [
@@ -235,6 +239,15 @@ pub const ADDRESS_SCOPE: Resource = resource!(bare ADDRESS_SCOPES, "AddressScope
 pub const ADDRESS_GROUP: Resource = resource!(bare ADDRESS_GROUPS, "AddressGroup", [
     "id", "name", "description", "project_id", "tenant_id", "addresses", "location" = "",
 ], false: []);
+
+/// openstacksdk `network.v2.extension.Extension` (found by alias; no `name` filter).
+pub const EXTENSION: Resource = Resource {
+    name_query: false,
+    ..resource!(bare EXTENSIONS, "Extension", [
+        "alias", "description", "links", "name", "updated_at" = "updated", "id" = "alias", "name",
+        "location" = "",
+    ], false: [])
+};
 
 /// Replaces the tags of a resource (`PUT /v2.0/{path}/{id}/tags`, openstacksdk `set_tags`).
 pub async fn set_tags(

@@ -1037,3 +1037,66 @@ fn security_group_and_rule_round_trip_matches_the_reference() {
          for nosuch-sg\n1 of 3 groups failed to delete.\n"
     );
 }
+
+#[test]
+fn floating_ip_and_extensions_match_the_reference() {
+    let s = Scratch::new();
+    let mut c = Cleanup::new(&s);
+    let create = [
+        "floating",
+        "ip",
+        "create",
+        "public",
+        "--description",
+        "d",
+        "--tag",
+        "t",
+        "-f",
+        "json",
+    ];
+    let (o, r) = create_both(&s, &create, &create);
+    let ip = o["floating_ip_address"].as_str().unwrap().to_string();
+    let rip = r["floating_ip_address"].as_str().unwrap().to_string();
+    c.add("floating ip", &ip);
+    c.add("floating ip", &rip);
+    let strip_fip = |v: Value| strip(v, &["floating_ip_address", "revision_number"]);
+    assert_eq!(strip_fip(o.clone()), strip_fip(r));
+    ok(&ostk(
+        &s,
+        &[
+            "floating",
+            "ip",
+            "set",
+            &ip,
+            "--description",
+            "e",
+            "--no-tag",
+        ],
+    ));
+    ok(&ostk(&s, &["floating", "ip", "unset", &ip, "--port"]));
+    let shown = json(&ostk(&s, &["floating", "ip", "show", &ip, "-f", "json"]));
+    assert_eq!(shown["description"], "e");
+    assert_eq!(shown["tags"], serde_json::json!([]));
+    same(&s, &["floating", "ip", "show", &rip]);
+    same(
+        &s,
+        &[
+            "floating",
+            "ip",
+            "list",
+            "--long",
+            "--floating-ip-address",
+            &rip,
+        ],
+    );
+    same(&s, &["floating", "ip", "show", "192.0.2.254"]);
+    same(&s, &["extension", "list", "--network", "-f", "json"]);
+    same(&s, &["extension", "show", "router"]);
+    let d = ostk(&s, &["floating", "ip", "delete", &ip, &rip, "192.0.2.254"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete floating IP with name or ID '192.0.2.254': No FloatingIP found for \
+         192.0.2.254\n1 of 3 floating IPs failed to delete.\n"
+    );
+}

@@ -201,7 +201,10 @@ async fn find_unfiltered(
         .list(s, filters)
         .await?
         .into_iter()
-        .filter(|v| v.get("name").and_then(Value::as_str) == Some(name_or_id))
+        .filter(|v| {
+            // the class's `name` attribute (a floating IP's is its address)
+            res.to_dict(v).get("name").and_then(Value::as_str) == Some(name_or_id)
+        })
         .collect();
     Ok(match hits.len() {
         0 => Lookup::NotFound,

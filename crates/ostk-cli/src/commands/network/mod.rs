@@ -1,6 +1,8 @@
 //! `openstack` network commands (neutron): one file per resource, helpers in [`common`].
 
 pub mod common;
+pub mod extension;
+pub mod floating_ip;
 pub mod net;
 pub mod port;
 pub mod router;
@@ -43,6 +45,14 @@ impl MarkerPage {
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<extension::ListExtension>(),
+    entry::<extension::ShowExtension>(),
+    entry::<floating_ip::CreateFloatingIp>(),
+    entry::<floating_ip::DeleteFloatingIp>(),
+    entry::<floating_ip::ListFloatingIp>(),
+    entry::<floating_ip::SetFloatingIp>(),
+    entry::<floating_ip::ShowFloatingIp>(),
+    entry::<floating_ip::UnsetFloatingIp>(),
     entry::<net::CreateNetwork>(),
     entry::<net::DeleteNetwork>(),
     entry::<net::ListNetwork>(),
