@@ -1100,3 +1100,69 @@ fn floating_ip_and_extensions_match_the_reference() {
          192.0.2.254\n1 of 3 floating IPs failed to delete.\n"
     );
 }
+
+fn admin_both(s: &Scratch, a: &[&str]) -> (Run, Run) {
+    both(a, &env("devstack-admin"), &s.cwd(), &s.home())
+}
+
+#[test]
+fn address_scope_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (a, b) = (unique("as-a"), unique("as-b"));
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    c.add("address scope", &a);
+    c.add("address scope", &b);
+    let o = json(&ostk_admin(
+        &s,
+        &[
+            "address",
+            "scope",
+            "create",
+            "--ip-version",
+            "6",
+            "-f",
+            "json",
+            &a,
+        ],
+    ));
+    let r = json(&run(
+        &reference(),
+        &args(&[
+            "address",
+            "scope",
+            "create",
+            "--ip-version",
+            "6",
+            "-f",
+            "json",
+            &b,
+        ]),
+        &env("devstack-admin"),
+        &s.cwd(),
+        &s.home(),
+    ));
+    assert_eq!(strip(o, &[]), strip(r, &[]));
+    ok(&ostk_admin(&s, &["address", "scope", "set", &a, "--share"]));
+    let shown = json(&ostk_admin(
+        &s,
+        &["address", "scope", "show", &a, "-f", "json"],
+    ));
+    assert_eq!(shown["shared"], Value::Bool(true));
+    let (o, r) = admin_both(&s, &["address", "scope", "show", &b]);
+    assert_eq!(o, r);
+    let (o, r) = admin_both(
+        &s,
+        &[
+            "address",
+            "scope",
+            "list",
+            "--ip-version",
+            "6",
+            "--name",
+            &b,
+        ],
+    );
+    assert_eq!(o, r);
+    ok(&ostk_admin(&s, &["address", "scope", "delete", &a, &b]));
+}

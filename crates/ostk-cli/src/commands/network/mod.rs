@@ -1,5 +1,6 @@
 //! `openstack` network commands (neutron): one file per resource, helpers in [`common`].
 
+pub mod address_scope;
 pub mod common;
 pub mod extension;
 pub mod floating_ip;
@@ -45,6 +46,11 @@ impl MarkerPage {
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<address_scope::CreateAddressScope>(),
+    entry::<address_scope::DeleteAddressScope>(),
+    entry::<address_scope::ListAddressScope>(),
+    entry::<address_scope::SetAddressScope>(),
+    entry::<address_scope::ShowAddressScope>(),
     entry::<extension::ListExtension>(),
     entry::<extension::ShowExtension>(),
     entry::<floating_ip::CreateFloatingIp>(),
