@@ -47,6 +47,12 @@ pub const QOS_POLICIES: Collection = coll("qos/policies", "policy", "policies");
 pub const ADDRESS_SCOPES: Collection = coll("address-scopes", "address_scope", "address_scopes");
 /// `/v2.0/address-groups`.
 pub const ADDRESS_GROUPS: Collection = coll("address-groups", "address_group", "address_groups");
+/// `/v2.0/network-ip-availabilities`.
+pub const IP_AVAILABILITIES: Collection = coll(
+    "network-ip-availabilities",
+    "network_ip_availability",
+    "network_ip_availabilities",
+);
 /// `/v2.0/segments`.
 pub const SEGMENTS: Collection = coll("segments", "segment", "segments");
 /// `/v2.0/extensions`.
@@ -247,6 +253,16 @@ pub const EXTENSION: Resource = Resource {
         "alias", "description", "links", "name", "updated_at" = "updated", "id" = "alias", "name",
         "location" = "",
     ], false: [])
+};
+
+/// openstacksdk `network.v2.network_ip_availability.NetworkIPAvailability` (keyed by network).
+pub const IP_AVAILABILITY: Resource = Resource {
+    name_query: false,
+    ..resource!(bare IP_AVAILABILITIES, "NetworkIPAvailability", [
+        "network_id", "network_name", "subnet_ip_availability", "project_id", "tenant_id",
+        "total_ips", "used_ips", "ip_availability_details", "id" = "network_id", "name",
+        "location" = "",
+    ], false: [], int: ["total_ips", "used_ips"])
 };
 
 /// Replaces the tags of a resource (`PUT /v2.0/{path}/{id}/tags`, openstacksdk `set_tags`).

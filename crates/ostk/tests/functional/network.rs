@@ -1166,3 +1166,18 @@ fn address_scope_round_trip_matches_the_reference() {
     assert_eq!(o, r);
     ok(&ostk_admin(&s, &["address", "scope", "delete", &a, &b]));
 }
+
+#[test]
+fn ip_availability_matches_the_reference() {
+    let s = Scratch::new();
+    for a in [
+        &["ip", "availability", "list"][..],
+        &["ip", "availability", "list", "-f", "json"],
+        &["ip", "availability", "show", "private"],
+        &["ip", "availability", "show", "private", "-f", "json"],
+        &["ip", "availability", "show", "nosuch-net"],
+    ] {
+        let (o, r) = admin_both(&s, a);
+        assert_eq!(o, r, "{a:?}");
+    }
+}

@@ -4,6 +4,7 @@ pub mod address_scope;
 pub mod common;
 pub mod extension;
 pub mod floating_ip;
+pub mod ip_availability;
 pub mod net;
 pub mod port;
 pub mod router;
@@ -53,6 +54,8 @@ pub static COMMANDS: &[Entry] = &[
     entry::<address_scope::ShowAddressScope>(),
     entry::<extension::ListExtension>(),
     entry::<extension::ShowExtension>(),
+    entry::<ip_availability::ListIpAvailability>(),
+    entry::<ip_availability::ShowIpAvailability>(),
     entry::<floating_ip::CreateFloatingIp>(),
     entry::<floating_ip::DeleteFloatingIp>(),
     entry::<floating_ip::ListFloatingIp>(),
