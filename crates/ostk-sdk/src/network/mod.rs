@@ -53,6 +53,8 @@ pub const IP_AVAILABILITIES: Collection = coll(
     "network_ip_availability",
     "network_ip_availabilities",
 );
+/// `/v2.0/rbac-policies`.
+pub const RBAC_POLICIES: Collection = coll("rbac-policies", "rbac_policy", "rbac_policies");
 /// `/v2.0/segments`.
 pub const SEGMENTS: Collection = coll("segments", "segment", "segments");
 /// `/v2.0/extensions`.
@@ -263,6 +265,15 @@ pub const IP_AVAILABILITY: Resource = Resource {
         "total_ips", "used_ips", "ip_availability_details", "id" = "network_id", "name",
         "location" = "",
     ], false: [], int: ["total_ips", "used_ips"])
+};
+
+/// openstacksdk `network.v2.rbac_policy.RBACPolicy` (no `name` filter).
+pub const RBAC_POLICY: Resource = Resource {
+    name_query: false,
+    ..resource!(bare RBAC_POLICIES, "RBACPolicy", [
+        "object_id", "target_project_id" = "target_tenant", "project_id", "tenant_id",
+        "object_type", "action", "id", "name", "location" = "",
+    ], false: [])
 };
 
 /// Replaces the tags of a resource (`PUT /v2.0/{path}/{id}/tags`, openstacksdk `set_tags`).

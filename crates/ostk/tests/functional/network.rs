@@ -1181,3 +1181,78 @@ fn ip_availability_matches_the_reference() {
         assert_eq!(o, r, "{a:?}");
     }
 }
+
+#[test]
+fn network_rbac_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let n = unique("rbac-net");
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    c.add("network", &n);
+    ok(&ostk_admin(&s, &["network", "create", &n]));
+    let o = json(&ostk_admin(
+        &s,
+        &[
+            "network",
+            "rbac",
+            "create",
+            &n,
+            "--type",
+            "network",
+            "--action",
+            "access_as_shared",
+            "--target-project",
+            "demo",
+            "--target-project-domain",
+            "default",
+            "-f",
+            "json",
+        ],
+    ));
+    let id = o["id"].as_str().unwrap().to_string();
+    c.add("network rbac", &id);
+    assert_eq!(o["object_type"], "network");
+    let (a, b) = admin_both(&s, &["network", "rbac", "show", &id]);
+    assert_eq!(a, b);
+    let (a, b) = admin_both(
+        &s,
+        &["network", "rbac", "list", "--long", "--type", "network"],
+    );
+    assert_eq!(a, b);
+    for bad in [
+        &[
+            "network",
+            "rbac",
+            "create",
+            "x",
+            "--type",
+            "bogus",
+            "--action",
+            "access_as_shared",
+            "--target-all-projects",
+        ][..],
+        &[
+            "network",
+            "rbac",
+            "create",
+            "x",
+            "--type",
+            "network",
+            "--action",
+            "access_as_shared",
+        ],
+    ] {
+        let (a, b) = admin_both(&s, bad);
+        assert_eq!(a, b, "{bad:?}");
+    }
+    ok(&ostk_admin(
+        &s,
+        &["network", "rbac", "set", &id, "--target-project", "admin"],
+    ));
+    let d = ostk_admin(&s, &["network", "rbac", "delete", &id, "nosuch"]);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete RBAC policy with ID 'nosuch': No RBACPolicy found for nosuch\n\
+         1 of 2 RBAC policies failed to delete.\n"
+    );
+}

@@ -7,6 +7,7 @@ pub mod floating_ip;
 pub mod ip_availability;
 pub mod net;
 pub mod port;
+pub mod rbac;
 pub mod router;
 pub mod security_group;
 pub mod subnet;
@@ -56,6 +57,11 @@ pub static COMMANDS: &[Entry] = &[
     entry::<extension::ShowExtension>(),
     entry::<ip_availability::ListIpAvailability>(),
     entry::<ip_availability::ShowIpAvailability>(),
+    entry::<rbac::CreateNetworkRbac>(),
+    entry::<rbac::DeleteNetworkRbac>(),
+    entry::<rbac::ListNetworkRbac>(),
+    entry::<rbac::SetNetworkRbac>(),
+    entry::<rbac::ShowNetworkRbac>(),
     entry::<floating_ip::CreateFloatingIp>(),
     entry::<floating_ip::DeleteFloatingIp>(),
     entry::<floating_ip::ListFloatingIp>(),
