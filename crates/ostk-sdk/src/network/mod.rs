@@ -45,6 +45,16 @@ pub const SECURITY_GROUP_RULES: Collection = coll(
 pub const QOS_POLICIES: Collection = coll("qos/policies", "policy", "policies");
 /// `/v2.0/address-scopes`.
 pub const ADDRESS_SCOPES: Collection = coll("address-scopes", "address_scope", "address_scopes");
+/// `/v2.0/address-groups`.
+pub const ADDRESS_GROUPS: Collection = coll("address-groups", "address_group", "address_groups");
+/// `/v2.0/network-ip-availabilities`.
+pub const IP_AVAILABILITIES: Collection = coll(
+    "network-ip-availabilities",
+    "network_ip_availability",
+    "network_ip_availabilities",
+);
+/// `/v2.0/rbac-policies`.
+pub const RBAC_POLICIES: Collection = coll("rbac-policies", "rbac_policy", "rbac_policies");
 /// `/v2.0/segments`.
 pub const SEGMENTS: Collection = coll("segments", "segment", "segments");
 /// `/v2.0/extensions`.
@@ -66,6 +76,9 @@ pub struct Resource {
     /// Attributes openstacksdk converts with `int()` (neutron sends subnet pool prefix
     /// lengths as strings).
     pub ints: &'static [&'static str],
+    /// Whether `name` is one of the class's query parameters: openstacksdk's `find` lists
+    /// with `name=` only then, else it lists everything and matches names itself.
+    pub name_query: bool,
 }
 
 impl Resource {
@@ -124,6 +137,7 @@ macro_rules! resource {
             attrs: attrs!($($body)*),
             false_by_default: &[$($f),*],
             ints: &[$($($i),*)?],
+            name_query: true,
         }
     };
 }
@@ -174,22 +188,26 @@ pub const PORT: Resource = resource!(PORTS, "Port", [
     "security_group_ids" = "security_groups", "status", "trunk_details", "trusted", "updated_at",
 ], false: ["is_port_security_enabled"]);
 
-/// openstacksdk `network.v2.router.Router` (its `revision_number` reads the body's `revision`).
+/// openstacksdk `network.v2.router.Router`.
 pub const ROUTER: Resource = resource!(ROUTERS, "Router", [
     "availability_zone_hints", "availability_zones", "created_at", "description",
     "enable_ndp_proxy", "evpn_vni", "external_gateway_info", "flavor_id",
     "is_admin_state_up" = "admin_state_up", "is_distributed" = "distributed", "is_ha" = "ha",
-    "name", "project_id", "tenant_id", "revision_number" = "revision", "routes", "status",
+    "name", "project_id", "tenant_id", "routes", "status",
     "updated_at",
 ], false: []);
 
-/// openstacksdk `network.v2.floating_ip.FloatingIP` (its `name` is the address).
-pub const FLOATING_IP: Resource = resource!(FLOATING_IPS, "FloatingIP", [
-    "created_at", "description", "dns_domain", "dns_name", "fixed_ip_address",
-    "floating_ip_address", "name" = "floating_ip_address", "floating_network_id", "port_details",
-    "port_id", "qos_policy_id", "project_id", "tenant_id", "router_id", "status", "updated_at",
-    "subnet_id",
-], false: []);
+/// openstacksdk `network.v2.floating_ip.FloatingIP` (its `name` is the address; no `name`
+/// filter).
+pub const FLOATING_IP: Resource = Resource {
+    name_query: false,
+    ..resource!(FLOATING_IPS, "FloatingIP", [
+        "created_at", "description", "dns_domain", "dns_name", "fixed_ip_address",
+        "floating_ip_address", "name" = "floating_ip_address", "floating_network_id",
+        "port_details", "port_id", "qos_policy_id", "project_id", "tenant_id", "router_id",
+        "status", "updated_at", "subnet_id",
+    ], false: [])
+};
 
 /// openstacksdk `network.v2.security_group.SecurityGroup`.
 pub const SECURITY_GROUP: Resource = resource!(SECURITY_GROUPS, "SecurityGroup", [
@@ -197,12 +215,15 @@ pub const SECURITY_GROUP: Resource = resource!(SECURITY_GROUPS, "SecurityGroup",
     "tenant_id", "updated_at", "is_shared" = "shared",
 ], false: []);
 
-/// openstacksdk `network.v2.security_group_rule.SecurityGroupRule`.
-pub const SECURITY_GROUP_RULE: Resource = resource!(SECURITY_GROUP_RULES, "SecurityGroupRule", [
-    "created_at", "description", "direction", "ether_type" = "ethertype", "port_range_max",
-    "port_range_min", "project_id", "protocol", "remote_group_id", "remote_address_group_id",
-    "remote_ip_prefix", "security_group_id", "tenant_id", "updated_at",
-], false: []);
+/// openstacksdk `network.v2.security_group_rule.SecurityGroupRule` (no `name` filter).
+pub const SECURITY_GROUP_RULE: Resource = Resource {
+    name_query: false,
+    ..resource!(SECURITY_GROUP_RULES, "SecurityGroupRule", [
+        "created_at", "description", "direction", "ether_type" = "ethertype", "port_range_max",
+        "port_range_min", "project_id", "protocol", "remote_group_id", "remote_address_group_id",
+        "remote_ip_prefix", "security_group_id", "tenant_id", "updated_at",
+    ], false: [])
+};
 
 /// openstacksdk `network.v2.qos_policy.QoSPolicy`.
 pub const QOS_POLICY: Resource = resource!(bare QOS_POLICIES, "QoSPolicy", [
@@ -221,6 +242,39 @@ pub const ADDRESS_SCOPE: Resource = resource!(bare ADDRESS_SCOPES, "AddressScope
     "name", "project_id", "tenant_id", "ip_version", "is_shared" = "shared", "id", "name",
     "location" = "",
 ], false: []);
+
+/// openstacksdk `network.v2.address_group.AddressGroup`.
+pub const ADDRESS_GROUP: Resource = resource!(bare ADDRESS_GROUPS, "AddressGroup", [
+    "id", "name", "description", "project_id", "tenant_id", "addresses", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.extension.Extension` (found by alias; no `name` filter).
+pub const EXTENSION: Resource = Resource {
+    name_query: false,
+    ..resource!(bare EXTENSIONS, "Extension", [
+        "alias", "description", "links", "name", "updated_at" = "updated", "id" = "alias", "name",
+        "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.network_ip_availability.NetworkIPAvailability` (keyed by network).
+pub const IP_AVAILABILITY: Resource = Resource {
+    name_query: false,
+    ..resource!(bare IP_AVAILABILITIES, "NetworkIPAvailability", [
+        "network_id", "network_name", "subnet_ip_availability", "project_id", "tenant_id",
+        "total_ips", "used_ips", "ip_availability_details", "id" = "network_id", "name",
+        "location" = "",
+    ], false: [], int: ["total_ips", "used_ips"])
+};
+
+/// openstacksdk `network.v2.rbac_policy.RBACPolicy` (no `name` filter).
+pub const RBAC_POLICY: Resource = Resource {
+    name_query: false,
+    ..resource!(bare RBAC_POLICIES, "RBACPolicy", [
+        "object_id", "target_project_id" = "target_tenant", "project_id", "tenant_id",
+        "object_type", "action", "id", "name", "location" = "",
+    ], false: [])
+};
 
 /// Replaces the tags of a resource (`PUT /v2.0/{path}/{id}/tags`, openstacksdk `set_tags`).
 pub async fn set_tags(
@@ -274,8 +328,7 @@ mod tests {
         assert_eq!(d["mtu"], Value::Null);
         assert_eq!(d["location"], Value::Null);
         assert!(!d.contains_key("admin_state_up"));
-        // Router's own revision_number (body `revision`) shadows the base class's.
         let r = ROUTER.to_dict(&json!({"revision_number": 3}));
-        assert_eq!(r["revision_number"], Value::Null);
+        assert_eq!(r["revision_number"], 3);
     }
 }

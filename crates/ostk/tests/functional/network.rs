@@ -690,3 +690,569 @@ fn port_round_trip_matches_the_reference() {
          1 of 3 ports failed to delete.\n"
     );
 }
+
+#[test]
+fn router_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let n = unique("rt-net");
+    let sub = unique("rt-sub");
+    let sub2 = unique("rt-sub2");
+    let port = unique("rt-port");
+    let (a, b) = (unique("rt-a"), unique("rt-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("network", &n);
+    c.add("subnet", &sub);
+    c.add("subnet", &sub2);
+    c.add("port", &port);
+    c.add("router", &a);
+    c.add("router", &b);
+    ok(&ostk(&s, &["network", "create", &n]));
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-range",
+            "10.88.0.0/24",
+            &sub,
+        ],
+    ));
+    ok(&ostk(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-range",
+            "10.88.1.0/24",
+            &sub2,
+        ],
+    ));
+    let (o, r) = create_both(
+        &s,
+        &[
+            "router",
+            "create",
+            "--description",
+            "d",
+            "--tag",
+            "t",
+            "-f",
+            "json",
+            &a,
+        ],
+        &[
+            "router",
+            "create",
+            "--description",
+            "d",
+            "--tag",
+            "t",
+            "-f",
+            "json",
+            &b,
+        ],
+    );
+    assert_eq!(strip(o, &[]), strip(r, &[]));
+
+    ok(&ostk(&s, &["router", "add", "subnet", &a, &sub]));
+    ok(&ostk(
+        &s,
+        &[
+            "port",
+            "create",
+            "--network",
+            &n,
+            "--fixed-ip",
+            "ip-address=10.88.1.50",
+            &port,
+        ],
+    ));
+    ok(&ostk(&s, &["router", "add", "port", &a, &port]));
+    ok(&ostk(
+        &s,
+        &[
+            "router",
+            "set",
+            &a,
+            "--external-gateway",
+            "public",
+            "--name",
+            &a,
+            "--no-tag",
+        ],
+    ));
+    let added = ostk(
+        &s,
+        &[
+            "router",
+            "add",
+            "route",
+            &a,
+            "--route",
+            "destination=10.99.0.0/24,gateway=10.88.0.10",
+            "-f",
+            "json",
+        ],
+    );
+    let added = json(&added);
+    assert_eq!(
+        added["routes"],
+        serde_json::json!([{"destination": "10.99.0.0/24", "nexthop": "10.88.0.10"}])
+    );
+    ok(&ostk(
+        &s,
+        &[
+            "router",
+            "set",
+            &a,
+            "--route",
+            "destination=10.98.0.0/24,gateway=10.88.0.11",
+        ],
+    ));
+    same(&s, &["router", "show", &a]);
+    same(&s, &["router", "show", &a, "-f", "json"]);
+    same(&s, &["router", "list", "--long", "--name", &a]);
+    let bad = ostk(
+        &s,
+        &[
+            "router",
+            "unset",
+            &a,
+            "--route",
+            "destination=10.97.0.0/24,gateway=10.88.0.12",
+        ],
+    );
+    assert_eq!(bad.code, 1);
+    assert_eq!(
+        bad.stderr,
+        "Router does not contain route {'destination': '10.97.0.0/24', 'nexthop': '10.88.0.12'}\n"
+    );
+    ok(&ostk(
+        &s,
+        &[
+            "router",
+            "unset",
+            &a,
+            "--route",
+            "destination=10.98.0.0/24,gateway=10.88.0.11",
+            "--external-gateway",
+        ],
+    ));
+    let removed = json(&ostk(
+        &s,
+        &[
+            "router",
+            "remove",
+            "route",
+            &a,
+            "--route",
+            "destination=10.99.0.0/24,gateway=10.88.0.10",
+            "-f",
+            "json",
+        ],
+    ));
+    assert_eq!(removed["routes"], serde_json::json!([]));
+    assert_eq!(removed["external_gateway_info"], Value::Null);
+    same(&s, &["router", "add", "gateway", &a, "public"]);
+    ok(&ostk(&s, &["router", "remove", "port", &a, &port]));
+    ok(&ostk(&s, &["router", "remove", "subnet", &a, &sub]));
+    let d = ostk(&s, &["router", "delete", &a, &b, "nosuch-router"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete router with name or ID 'nosuch-router': No Router found for \
+         nosuch-router\n1 of 3 routers failed to delete.\n"
+    );
+}
+
+#[test]
+fn security_group_and_rule_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (a, b) = (unique("sg-a"), unique("sg-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("security group", &a);
+    c.add("security group", &b);
+    let (o, r) = create_both(
+        &s,
+        &[
+            "security", "group", "create", "--tag", "t", "-f", "json", &a,
+        ],
+        &[
+            "security", "group", "create", "--tag", "t", "-f", "json", &b,
+        ],
+    );
+    // the default egress rules carry their own IDs and times
+    assert_eq!(
+        strip(o.clone(), &["rules", "description"]),
+        strip(r, &["rules", "description"])
+    );
+    assert_eq!(o["description"], a.as_str());
+    ok(&ostk(
+        &s,
+        &[
+            "security",
+            "group",
+            "set",
+            &a,
+            "--description",
+            "dd",
+            "--no-tag",
+        ],
+    ));
+    ok(&ostk(&s, &["security", "group", "unset", &a, "--all-tag"]));
+    let rule = |g: &str, f: &str| -> Vec<String> {
+        args(&[
+            "security",
+            "group",
+            "rule",
+            "create",
+            g,
+            "--protocol",
+            "TCP",
+            "--dst-port",
+            "8000:8080",
+            "--remote-group",
+            g,
+            "--description",
+            "r",
+            "-f",
+            f,
+        ])
+    };
+    let ra = rule(&a, "json");
+    let rb = rule(&b, "json");
+    let o = json(&ostk(
+        &s,
+        &ra.iter().map(String::as_str).collect::<Vec<_>>(),
+    ));
+    let r = json(&refr(
+        &s,
+        &rb.iter().map(String::as_str).collect::<Vec<_>>(),
+    ));
+    let strip_rule = |v: Value| {
+        strip(
+            v,
+            &["security_group_id", "remote_group_id", "revision_number"],
+        )
+    };
+    assert_eq!(strip_rule(o.clone()), strip_rule(r));
+    assert_eq!(o["port_range_min"], 8000);
+    let icmp = json(&ostk(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "create",
+            &a,
+            "--protocol",
+            "icmp",
+            "--icmp-type",
+            "8",
+            "--icmp-code",
+            "0",
+            "--ethertype",
+            "ipv4",
+            "--egress",
+            "-f",
+            "json",
+        ],
+    ));
+    assert_eq!(icmp["direction"], "egress");
+    same(&s, &["security", "group", "show", &b]);
+    same(&s, &["security", "group", "rule", "list", &b]);
+    same(&s, &["security", "group", "rule", "list", &b, "-f", "json"]);
+    same(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "show",
+            o["id"].as_str().unwrap(),
+        ],
+    );
+    same(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "create",
+            &b,
+            "--dst-port",
+            "9:3",
+        ],
+    );
+    same(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "create",
+            &b,
+            "--ethertype",
+            "ipv5",
+        ],
+    );
+    same(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "create",
+            &b,
+            "--icmp-code",
+            "3",
+        ],
+    );
+    let d = ostk(
+        &s,
+        &[
+            "security",
+            "group",
+            "rule",
+            "delete",
+            o["id"].as_str().unwrap(),
+            "nosuch",
+        ],
+    );
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete security group rule with name or ID 'nosuch': No SecurityGroupRule \
+         found for nosuch\n1 of 2 rules failed to delete.\n"
+    );
+    let d = ostk(&s, &["security", "group", "delete", &a, &b, "nosuch-sg"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete security group with name or ID 'nosuch-sg': No SecurityGroup found \
+         for nosuch-sg\n1 of 3 groups failed to delete.\n"
+    );
+}
+
+#[test]
+fn floating_ip_and_extensions_match_the_reference() {
+    let s = Scratch::new();
+    let mut c = Cleanup::new(&s);
+    let create = [
+        "floating",
+        "ip",
+        "create",
+        "public",
+        "--description",
+        "d",
+        "--tag",
+        "t",
+        "-f",
+        "json",
+    ];
+    let (o, r) = create_both(&s, &create, &create);
+    let ip = o["floating_ip_address"].as_str().unwrap().to_string();
+    let rip = r["floating_ip_address"].as_str().unwrap().to_string();
+    c.add("floating ip", &ip);
+    c.add("floating ip", &rip);
+    let strip_fip = |v: Value| strip(v, &["floating_ip_address", "revision_number"]);
+    assert_eq!(strip_fip(o.clone()), strip_fip(r));
+    ok(&ostk(
+        &s,
+        &[
+            "floating",
+            "ip",
+            "set",
+            &ip,
+            "--description",
+            "e",
+            "--no-tag",
+        ],
+    ));
+    ok(&ostk(&s, &["floating", "ip", "unset", &ip, "--port"]));
+    let shown = json(&ostk(&s, &["floating", "ip", "show", &ip, "-f", "json"]));
+    assert_eq!(shown["description"], "e");
+    assert_eq!(shown["tags"], serde_json::json!([]));
+    same(&s, &["floating", "ip", "show", &rip]);
+    same(
+        &s,
+        &[
+            "floating",
+            "ip",
+            "list",
+            "--long",
+            "--floating-ip-address",
+            &rip,
+        ],
+    );
+    same(&s, &["floating", "ip", "show", "192.0.2.254"]);
+    same(&s, &["extension", "list", "--network", "-f", "json"]);
+    same(&s, &["extension", "show", "router"]);
+    let d = ostk(&s, &["floating", "ip", "delete", &ip, &rip, "192.0.2.254"]);
+    assert_eq!(d.code, 1);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete floating IP with name or ID '192.0.2.254': No FloatingIP found for \
+         192.0.2.254\n1 of 3 floating IPs failed to delete.\n"
+    );
+}
+
+fn admin_both(s: &Scratch, a: &[&str]) -> (Run, Run) {
+    both(a, &env("devstack-admin"), &s.cwd(), &s.home())
+}
+
+#[test]
+fn address_scope_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (a, b) = (unique("as-a"), unique("as-b"));
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    c.add("address scope", &a);
+    c.add("address scope", &b);
+    let o = json(&ostk_admin(
+        &s,
+        &[
+            "address",
+            "scope",
+            "create",
+            "--ip-version",
+            "6",
+            "-f",
+            "json",
+            &a,
+        ],
+    ));
+    let r = json(&run(
+        &reference(),
+        &args(&[
+            "address",
+            "scope",
+            "create",
+            "--ip-version",
+            "6",
+            "-f",
+            "json",
+            &b,
+        ]),
+        &env("devstack-admin"),
+        &s.cwd(),
+        &s.home(),
+    ));
+    assert_eq!(strip(o, &[]), strip(r, &[]));
+    ok(&ostk_admin(&s, &["address", "scope", "set", &a, "--share"]));
+    let shown = json(&ostk_admin(
+        &s,
+        &["address", "scope", "show", &a, "-f", "json"],
+    ));
+    assert_eq!(shown["shared"], Value::Bool(true));
+    let (o, r) = admin_both(&s, &["address", "scope", "show", &b]);
+    assert_eq!(o, r);
+    let (o, r) = admin_both(
+        &s,
+        &[
+            "address",
+            "scope",
+            "list",
+            "--ip-version",
+            "6",
+            "--name",
+            &b,
+        ],
+    );
+    assert_eq!(o, r);
+    ok(&ostk_admin(&s, &["address", "scope", "delete", &a, &b]));
+}
+
+#[test]
+fn ip_availability_matches_the_reference() {
+    let s = Scratch::new();
+    for a in [
+        &["ip", "availability", "list"][..],
+        &["ip", "availability", "list", "-f", "json"],
+        &["ip", "availability", "show", "private"],
+        &["ip", "availability", "show", "private", "-f", "json"],
+        &["ip", "availability", "show", "nosuch-net"],
+    ] {
+        let (o, r) = admin_both(&s, a);
+        assert_eq!(o, r, "{a:?}");
+    }
+}
+
+#[test]
+fn network_rbac_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let n = unique("rbac-net");
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    c.add("network", &n);
+    ok(&ostk_admin(&s, &["network", "create", &n]));
+    let o = json(&ostk_admin(
+        &s,
+        &[
+            "network",
+            "rbac",
+            "create",
+            &n,
+            "--type",
+            "network",
+            "--action",
+            "access_as_shared",
+            "--target-project",
+            "demo",
+            "--target-project-domain",
+            "default",
+            "-f",
+            "json",
+        ],
+    ));
+    let id = o["id"].as_str().unwrap().to_string();
+    c.add("network rbac", &id);
+    assert_eq!(o["object_type"], "network");
+    let (a, b) = admin_both(&s, &["network", "rbac", "show", &id]);
+    assert_eq!(a, b);
+    let (a, b) = admin_both(
+        &s,
+        &["network", "rbac", "list", "--long", "--type", "network"],
+    );
+    assert_eq!(a, b);
+    for bad in [
+        &[
+            "network",
+            "rbac",
+            "create",
+            "x",
+            "--type",
+            "bogus",
+            "--action",
+            "access_as_shared",
+            "--target-all-projects",
+        ][..],
+        &[
+            "network",
+            "rbac",
+            "create",
+            "x",
+            "--type",
+            "network",
+            "--action",
+            "access_as_shared",
+        ],
+    ] {
+        let (a, b) = admin_both(&s, bad);
+        assert_eq!(a, b, "{bad:?}");
+    }
+    ok(&ostk_admin(
+        &s,
+        &["network", "rbac", "set", &id, "--target-project", "admin"],
+    ));
+    let d = ostk_admin(&s, &["network", "rbac", "delete", &id, "nosuch"]);
+    assert_eq!(
+        d.stderr,
+        "Failed to delete RBAC policy with ID 'nosuch': No RBACPolicy found for nosuch\n\
+         1 of 2 RBAC policies failed to delete.\n"
+    );
+}

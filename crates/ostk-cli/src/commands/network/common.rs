@@ -164,7 +164,12 @@ pub async fn find_with(
     name_or_id: &str,
     filters: &[(&str, String)],
 ) -> Result<Value, CliError> {
-    match res.coll.find(s, name_or_id, filters).await {
+    let found = if res.name_query {
+        res.coll.find(s, name_or_id, filters).await
+    } else {
+        find_unfiltered(s, res, name_or_id, filters).await
+    };
+    match found {
         Ok(Lookup::Found(v)) => Ok(v),
         Ok(Lookup::NotFound) => Err(CliError::Message(format!(
             "No {} found for {name_or_id}",
@@ -176,6 +181,36 @@ pub async fn find_with(
         ))),
         Err(e) => Err(sdk_error(e, None)),
     }
+}
+
+/// openstacksdk `find` for a class without a `name` query parameter: by ID, else every item
+/// listed and matched by name here.
+async fn find_unfiltered(
+    s: &Session,
+    res: &Resource,
+    name_or_id: &str,
+    filters: &[(&str, String)],
+) -> Result<Lookup, ClientError> {
+    match res.coll.get(s, name_or_id).await {
+        Ok(v) => return Ok(Lookup::Found(v)),
+        Err(e) if matches!(e.status(), Some(404 | 403 | 400)) => {}
+        Err(e) => return Err(e),
+    }
+    let mut hits: Vec<Value> = res
+        .coll
+        .list(s, filters)
+        .await?
+        .into_iter()
+        .filter(|v| {
+            // the class's `name` attribute (a floating IP's is its address)
+            res.to_dict(v).get("name").and_then(Value::as_str) == Some(name_or_id)
+        })
+        .collect();
+    Ok(match hits.len() {
+        0 => Lookup::NotFound,
+        1 => Lookup::Found(hits.remove(0)),
+        n => Lookup::Ambiguous(n),
+    })
 }
 
 /// openstacksdk `find_<resource>(name_or_id, ignore_missing=False)`.
@@ -542,6 +577,45 @@ pub fn put(attrs: &mut Map<String, Value>, key: &str, v: Option<impl Into<Value>
     }
 }
 
+/// Python's `json.dumps(value)` (`", "` and `": "` separators, ASCII only).
+pub fn py_json_dumps(v: &Value) -> String {
+    match v {
+        Value::Array(a) => format!(
+            "[{}]",
+            a.iter().map(py_json_dumps).collect::<Vec<_>>().join(", ")
+        ),
+        Value::Object(m) => format!(
+            "{{{}}}",
+            m.iter()
+                .map(|(k, v)| format!("{}: {}", py_json_dumps(&json!(k)), py_json_dumps(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::String(s) => {
+            let mut out = String::from("\"");
+            for ch in s.chars() {
+                match ch {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                        let mut buf = [0u16; 2];
+                        for u in c.encode_utf16(&mut buf) {
+                            out.push_str(&format!("\\u{u:04x}"));
+                        }
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+            out
+        }
+        other => other.to_string(),
+    }
+}
+
 /// `q.append((key, value))` when the option was given.
 pub fn put_query(q: &mut Vec<(&'static str, String)>, key: &'static str, v: Option<&str>) {
     if let Some(v) = v {
@@ -669,6 +743,14 @@ macro_rules! network_delete_command {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn python_json_dumps() {
+        assert_eq!(
+            py_json_dumps(&json!({"b": [1, true, null], "a": "x\"é"})),
+            r#"{"b": [1, true, null], "a": "x\"\u00e9"}"#
+        );
+    }
 
     #[test]
     fn multi_key_values() {

@@ -1,8 +1,15 @@
 //! `openstack` network commands (neutron): one file per resource, helpers in [`common`].
 
+pub mod address_scope;
 pub mod common;
+pub mod extension;
+pub mod floating_ip;
+pub mod ip_availability;
 pub mod net;
 pub mod port;
+pub mod rbac;
+pub mod router;
+pub mod security_group;
 pub mod subnet;
 pub mod subnet_pool;
 
@@ -41,6 +48,26 @@ impl MarkerPage {
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<address_scope::CreateAddressScope>(),
+    entry::<address_scope::DeleteAddressScope>(),
+    entry::<address_scope::ListAddressScope>(),
+    entry::<address_scope::SetAddressScope>(),
+    entry::<address_scope::ShowAddressScope>(),
+    entry::<extension::ListExtension>(),
+    entry::<extension::ShowExtension>(),
+    entry::<ip_availability::ListIpAvailability>(),
+    entry::<ip_availability::ShowIpAvailability>(),
+    entry::<rbac::CreateNetworkRbac>(),
+    entry::<rbac::DeleteNetworkRbac>(),
+    entry::<rbac::ListNetworkRbac>(),
+    entry::<rbac::SetNetworkRbac>(),
+    entry::<rbac::ShowNetworkRbac>(),
+    entry::<floating_ip::CreateFloatingIp>(),
+    entry::<floating_ip::DeleteFloatingIp>(),
+    entry::<floating_ip::ListFloatingIp>(),
+    entry::<floating_ip::SetFloatingIp>(),
+    entry::<floating_ip::ShowFloatingIp>(),
+    entry::<floating_ip::UnsetFloatingIp>(),
     entry::<net::CreateNetwork>(),
     entry::<net::DeleteNetwork>(),
     entry::<net::ListNetwork>(),
@@ -53,6 +80,30 @@ pub static COMMANDS: &[Entry] = &[
     entry::<port::SetPort>(),
     entry::<port::ShowPort>(),
     entry::<port::UnsetPort>(),
+    entry::<router::AddExtraRoutesToRouter>(),
+    entry::<router::AddGatewayToRouter>(),
+    entry::<router::AddPortToRouter>(),
+    entry::<router::AddSubnetToRouter>(),
+    entry::<router::CreateRouter>(),
+    entry::<router::DeleteRouter>(),
+    entry::<router::ListRouter>(),
+    entry::<router::RemoveExtraRoutesFromRouter>(),
+    entry::<router::RemoveGatewayFromRouter>(),
+    entry::<router::RemovePortFromRouter>(),
+    entry::<router::RemoveSubnetFromRouter>(),
+    entry::<router::SetRouter>(),
+    entry::<router::ShowRouter>(),
+    entry::<router::UnsetRouter>(),
+    entry::<security_group::CreateSecurityGroup>(),
+    entry::<security_group::CreateSecurityGroupRule>(),
+    entry::<security_group::DeleteSecurityGroup>(),
+    entry::<security_group::DeleteSecurityGroupRule>(),
+    entry::<security_group::ListSecurityGroup>(),
+    entry::<security_group::ListSecurityGroupRule>(),
+    entry::<security_group::SetSecurityGroup>(),
+    entry::<security_group::ShowSecurityGroup>(),
+    entry::<security_group::ShowSecurityGroupRule>(),
+    entry::<security_group::UnsetSecurityGroup>(),
     entry::<subnet::CreateSubnet>(),
     entry::<subnet::DeleteSubnet>(),
     entry::<subnet::ListSubnet>(),
