@@ -26,6 +26,11 @@ pub const SERVERS: Collection = coll("servers", "server", "servers");
 pub const FLAVORS: Collection = coll("flavors", "flavor", "flavors");
 /// `/os-keypairs` (items are wrapped: `{"keypair": {…}}` inside the list).
 pub const KEYPAIRS: Collection = coll("os-keypairs", "keypair", "keypairs");
+pub mod aggregate;
 pub mod api;
 pub mod flavor;
+pub mod host;
+pub mod hypervisor;
 pub mod keypair;
+pub mod service;
+pub mod usage;

@@ -414,4 +414,298 @@ mod misc {
             same(&s, cloud, &a);
         }
     }
+
+    #[test]
+    fn availability_zones_services_hypervisors_hosts() {
+        let s = Scratch::new();
+        for (cloud, a) in [
+            ("devstack-admin", vec!["availability", "zone", "list"]),
+            ("devstack", vec!["availability", "zone", "list", "--long"]),
+            (
+                "devstack-admin",
+                vec![
+                    "availability",
+                    "zone",
+                    "list",
+                    "--network",
+                    "--volume",
+                    "--long",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec!["availability", "zone", "list", "--share"],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "compute", "service", "list", "-c", "Binary", "-c", "Host", "-c", "Status",
+                ],
+            ),
+            ("devstack", vec!["compute", "service", "list"]),
+            (
+                "devstack-admin",
+                vec![
+                    "compute",
+                    "service",
+                    "set",
+                    "devcloud",
+                    "nova-compute",
+                    "--enable",
+                    "--up",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "compute",
+                    "service",
+                    "set",
+                    "devcloud",
+                    "nova-compute",
+                    "--disable-reason",
+                    "x",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "compute",
+                    "service",
+                    "set",
+                    "devcloud",
+                    "ostk-nope",
+                    "--enable",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec!["compute", "service", "delete", "ostk-nope"],
+            ),
+            ("devstack-admin", vec!["hypervisor", "list", "--long"]),
+            (
+                "devstack-admin",
+                vec!["hypervisor", "list", "--matching", "dev", "--limit", "1"],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "hypervisor",
+                    "show",
+                    "devcloud",
+                    "-f",
+                    "json",
+                    "-c",
+                    "hypervisor_type",
+                    "-c",
+                    "service_host",
+                    "-c",
+                    "cpu_info",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "--os-compute-api-version",
+                    "2.27",
+                    "hypervisor",
+                    "show",
+                    "devcloud",
+                    "-c",
+                    "id",
+                    "-c",
+                    "cpu_info",
+                ],
+            ),
+            ("devstack-admin", vec!["hypervisor", "show", "ostk-nope"]),
+            (
+                "devstack-admin",
+                vec!["hypervisor", "stats", "show", "-c", "count"],
+            ),
+            ("devstack-admin", vec!["host", "list", "--zone", "nova"]),
+            (
+                "devstack-admin",
+                vec![
+                    "host", "show", "devcloud", "-c", "Host", "-c", "Project", "-c", "CPU",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec!["host", "set", "devcloud", "--enable"],
+            ),
+            (
+                "devstack-admin",
+                vec!["host", "set", "ostk-nope", "--disable-maintenance"],
+            ),
+        ] {
+            same(&s, cloud, &a);
+        }
+    }
+
+    #[test]
+    fn aggregate_lifecycle() {
+        let s = Scratch::new();
+        let (name, renamed) = (unique("agg"), unique("agg2"));
+        let _u = undo(&s, "devstack-admin", &["aggregate", "delete", &name]);
+        let _u2 = undo(&s, "devstack-admin", &["aggregate", "delete", &renamed]);
+        let created = json(&ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "aggregate",
+                "create",
+                &name,
+                "--property",
+                "a=b",
+                "-f",
+                "json",
+            ],
+        ));
+        assert_eq!(created["properties"], serde_json::json!({"a": "b"}));
+        assert_eq!(created["hosts"], serde_json::json!([]));
+        same(&s, "devstack-admin", &["aggregate", "show", &name]);
+        // No zone yet: the host can join and leave although servers run on it.
+        let added = json(&ostk(
+            &s,
+            "devstack-admin",
+            &["aggregate", "add", "host", &name, "devcloud", "-f", "json"],
+        ));
+        assert_eq!(added["hosts"], serde_json::json!(["devcloud"]));
+        same(
+            &s,
+            "devstack-admin",
+            &["aggregate", "list", "--long", "--host", "devcloud"],
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &["hypervisor", "show", "devcloud", "-c", "aggregates"],
+        );
+        let removed = json(&ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "aggregate",
+                "remove",
+                "host",
+                &name,
+                "devcloud",
+                "-f",
+                "json",
+            ],
+        ));
+        assert_eq!(removed["hosts"], serde_json::json!([]));
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "aggregate",
+                "set",
+                &name,
+                "--name",
+                &renamed,
+                "--zone",
+                "ostkz",
+                "--no-property",
+                "--property",
+                "x=y",
+            ],
+        );
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &["aggregate", "unset", &renamed, "--property", "nope"],
+        );
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+        let shown = json(&same(
+            &s,
+            "devstack-admin",
+            &["aggregate", "show", &renamed, "-f", "json"],
+        ));
+        assert_eq!(shown["properties"], serde_json::json!({"x": "y"}));
+        assert_eq!(shown["availability_zone"], "ostkz");
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "aggregate",
+                "cache",
+                "image",
+                &renamed,
+                "ostk-no-such-image",
+            ],
+        );
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &["aggregate", "delete", &renamed, "ostk-no-such-agg"],
+        );
+        assert_eq!(r.code, 1);
+        assert!(
+            r.stderr.ends_with("1 of 2 aggregates failed to delete.\n"),
+            "{}",
+            r.stderr
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &["aggregate", "show", "ostk-no-such-agg"],
+        );
+    }
+
+    #[test]
+    fn usage_list_show() {
+        let s = Scratch::new();
+        // Columns that do not move while servers run.
+        same(&s, "devstack-admin", &["usage", "list", "-c", "Project"]);
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "usage",
+                "list",
+                "--start",
+                "2020-01-01",
+                "--end",
+                "2020-02-01",
+            ],
+        );
+        same(&s, "devstack-admin", &["usage", "list", "--start", "nope"]);
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "usage",
+                "show",
+                "--project",
+                "admin",
+                "--start",
+                "2020-01-01",
+                "--end",
+                "2020-02-01",
+            ],
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "usage",
+                "show",
+                "--project",
+                "admin",
+                "-f",
+                "json",
+                "--start",
+                "2020-01-01",
+                "--end",
+                "2020-02-01",
+            ],
+        );
+        same(
+            &s,
+            "devstack",
+            &["usage", "show", "-c", "Project", "--start", "2020-01-01"],
+        );
+    }
 }

@@ -108,3 +108,21 @@ impl MarkerPagination {
         }
     }
 }
+
+/// openstacksdk puts `limit` and `marker` first in a query, whatever order they were given in.
+pub fn pagination_first(query: &mut [(&str, String)]) {
+    query.sort_by_key(|(k, _)| match *k {
+        "limit" => 0,
+        "marker" => 1,
+        _ => 2,
+    });
+}
+
+/// A resource's `id` as text (nova's older IDs are integers).
+pub fn id_str(v: &Value) -> String {
+    match v.get("id") {
+        Some(Value::String(s)) => s.clone(),
+        Some(n @ Value::Number(_)) => n.to_string(),
+        _ => String::new(),
+    }
+}

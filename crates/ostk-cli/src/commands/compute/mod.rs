@@ -1,21 +1,46 @@
 //! `openstack` compute commands (one file per command).
 
+pub mod aggregate;
+pub mod availability_zone;
 pub mod common;
 pub mod flavor;
+pub mod host;
+pub mod hypervisor;
 pub mod keypair;
 pub mod limits;
 pub mod quota;
+pub mod service;
+pub mod usage;
 
 use crate::registry::{Entry, entry};
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<aggregate::add_host::AddAggregateHost>(),
+    entry::<aggregate::cache_image::CacheImageForAggregate>(),
+    entry::<aggregate::create::CreateAggregate>(),
+    entry::<aggregate::delete::DeleteAggregate>(),
+    entry::<aggregate::list::ListAggregate>(),
+    entry::<aggregate::remove_host::RemoveAggregateHost>(),
+    entry::<aggregate::set::SetAggregate>(),
+    entry::<aggregate::show::ShowAggregate>(),
+    entry::<aggregate::unset::UnsetAggregate>(),
+    entry::<availability_zone::list::ListAvailabilityZone>(),
+    entry::<service::delete::DeleteService>(),
+    entry::<service::list::ListService>(),
+    entry::<service::set::SetService>(),
     entry::<flavor::create::CreateFlavor>(),
     entry::<flavor::delete::DeleteFlavor>(),
     entry::<flavor::list::ListFlavor>(),
     entry::<flavor::set::SetFlavor>(),
     entry::<flavor::show::ShowFlavor>(),
     entry::<flavor::unset::UnsetFlavor>(),
+    entry::<host::list::ListHost>(),
+    entry::<host::set::SetHost>(),
+    entry::<host::show::ShowHost>(),
+    entry::<hypervisor::list::ListHypervisor>(),
+    entry::<hypervisor::show::ShowHypervisor>(),
+    entry::<hypervisor::stats::ShowHypervisorStats>(),
     entry::<keypair::create::CreateKeypair>(),
     entry::<keypair::delete::DeleteKeypair>(),
     entry::<keypair::list::ListKeypair>(),
@@ -25,6 +50,8 @@ pub static COMMANDS: &[Entry] = &[
     entry::<quota::list::ListQuota>(),
     entry::<quota::set::SetQuota>(),
     entry::<quota::show::ShowQuota>(),
+    entry::<usage::list::ListUsage>(),
+    entry::<usage::show::ShowUsage>(),
 ];
 
 /// The server commands (`server …`), kept apart from the rest of compute.

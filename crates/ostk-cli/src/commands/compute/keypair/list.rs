@@ -1,6 +1,8 @@
 //! `keypair list` (openstackclient/compute/v2/keypair.py ListKeypair).
 
-use crate::commands::compute::common::{MarkerPagination, require_for_option, row, sdk, supports};
+use crate::commands::compute::common::{
+    MarkerPagination, pagination_first, require_for_option, row, sdk, supports,
+};
 use crate::commands::identity::common::{find_project_id, sdk_error};
 use crate::{
     context::Context,
@@ -46,6 +48,7 @@ impl Command for ListKeypair {
             require_for_option(ctx, "2.35", "--limit")?;
             query.push(("limit", l.to_string()));
         }
+        pagination_first(&mut query);
         let session = ctx.session()?;
         let mut items: Vec<Value> = if let Some(p) = &self.project {
             require_for_option(ctx, "2.10", "--project")?;
