@@ -3,12 +3,15 @@
 pub mod aggregate;
 pub mod availability_zone;
 pub mod common;
+pub mod console;
 pub mod flavor;
 pub mod host;
 pub mod hypervisor;
 pub mod keypair;
 pub mod limits;
 pub mod quota;
+pub mod server_event;
+pub mod server_group;
 pub mod service;
 pub mod usage;
 
@@ -26,6 +29,15 @@ pub static COMMANDS: &[Entry] = &[
     entry::<aggregate::show::ShowAggregate>(),
     entry::<aggregate::unset::UnsetAggregate>(),
     entry::<availability_zone::list::ListAvailabilityZone>(),
+    entry::<console::connection_show::ShowConsoleConnectionInformation>(),
+    entry::<console::log_show::ShowConsoleLog>(),
+    entry::<console::url_show::ShowConsoleURL>(),
+    entry::<server_event::list::ListServerEvent>(),
+    entry::<server_event::show::ShowServerEvent>(),
+    entry::<server_group::create::CreateServerGroup>(),
+    entry::<server_group::delete::DeleteServerGroup>(),
+    entry::<server_group::list::ListServerGroup>(),
+    entry::<server_group::show::ShowServerGroup>(),
     entry::<service::delete::DeleteService>(),
     entry::<service::list::ListService>(),
     entry::<service::set::SetService>(),

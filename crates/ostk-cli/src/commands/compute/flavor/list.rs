@@ -52,7 +52,7 @@ impl Command for ListFlavor {
         if let Some(m) = self.page.marker() {
             query.push(("marker", m.to_string()));
         }
-        if let Some(l) = self.page.limit() {
+        if let Some(l) = self.page.page_size() {
             query.push(("limit", l.to_string()));
         }
         if let Some(d) = self.min_disk.filter(|d| *d != 0) {

@@ -1,8 +1,6 @@
 //! `hypervisor list` (openstackclient/compute/v2/hypervisor.py ListHypervisor).
 
-use crate::commands::compute::common::{
-    MarkerPagination, pagination_first, require_for_option, row, sdk, supports,
-};
+use crate::commands::compute::common::{MarkerPagination, row, sdk, supports};
 use crate::{
     context::Context,
     error::CliError,
@@ -36,16 +34,7 @@ impl Command for ListHypervisor {
                 "--matching is not compatible with --marker or --limit".into(),
             ));
         }
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(m) = self.page.marker() {
-            require_for_option(ctx, "2.33", "--marker")?;
-            query.push(("marker", m.to_string()));
-        }
-        if let Some(l) = self.page.limit() {
-            require_for_option(ctx, "2.33", "--limit")?;
-            query.push(("limit", l.to_string()));
-        }
-        pagination_first(&mut query);
+        let mut query = self.page.query(ctx, "2.33")?;
         let mut columns = vec![
             "ID",
             "Hypervisor Hostname",
