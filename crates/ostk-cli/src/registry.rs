@@ -21,6 +21,17 @@ pub enum Output {
     /// Literal text written to stdout before the result (OSC commands that write to
     /// `self.app.stdout` and then return an empty record, like `keypair create`).
     TextThen(String, Box<Output>),
+    /// A result preceded by `note` on stdout when the formatter is `table` (OSC commands that
+    /// check `parsed_args.formatter == 'table'`, like `usage show`); `table_error` ends the
+    /// command after the note instead (a table formatter that fails on the data).
+    ForTable {
+        /// Written first, table format only.
+        note: String,
+        /// The failure of the table formatter, if it fails.
+        table_error: Option<String>,
+        /// The result.
+        rest: Box<Output>,
+    },
 }
 
 /// Which cliff base class a command follows; decides the formatter options it gets.

@@ -55,6 +55,31 @@ pub fn output(
             Err(e) => return Err(ostk_output::OutputError::from(e).into()),
             Ok(()) => *rest,
         },
+        Output::ForTable {
+            note,
+            table_error,
+            rest,
+        } => {
+            let format = match entry.kind {
+                Kind::List => ListFormatArgs::from_arg_matches(matches).map(|a| a.format),
+                Kind::Show => ShowFormatArgs::from_arg_matches(matches).map(|a| a.format),
+                Kind::Plain => Ok(String::new()),
+            }
+            .map_err(parse_err)?;
+            if format != "table" {
+                *rest
+            } else {
+                match out.write_all(note.as_bytes()) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                    Err(e) => return Err(ostk_output::OutputError::from(e).into()),
+                    Ok(()) => {}
+                }
+                if let Some(e) = table_error {
+                    return Err(CliError::Message(e));
+                }
+                *rest
+            }
+        }
         other => other,
     };
     let res = match (output, entry.kind) {

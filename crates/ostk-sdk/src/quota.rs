@@ -65,11 +65,7 @@ async fn send(
     if let Some(b) = body {
         r = r.json(b);
     }
-    let resp = r.send().await?;
-    if resp.body.iter().all(u8::is_ascii_whitespace) {
-        return Ok(Value::Null);
-    }
-    resp.json()
+    crate::compute::api::json_or_null(&r.send().await?)
 }
 
 fn unwrap(v: Value, key: &str) -> Map<String, Value> {

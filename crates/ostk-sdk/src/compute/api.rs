@@ -98,7 +98,11 @@ pub async fn call_json(
     body: Option<Value>,
     cap: Option<&str>,
 ) -> Result<Value, ClientError> {
-    let resp = call(s, method, path, body, cap).await?;
+    json_or_null(&call(s, method, path, body, cap).await?)
+}
+
+/// The JSON body of an answer, `Null` when it has none (204, or a 202 without body).
+pub fn json_or_null(resp: &crate::client::HttpResponse) -> Result<Value, ClientError> {
     if resp.body.iter().all(u8::is_ascii_whitespace) {
         return Ok(Value::Null);
     }
@@ -120,13 +124,26 @@ pub async fn find(
     list_path: &str,
     query: &[(&str, String)],
 ) -> Result<Lookup, ClientError> {
+    find_named(coll, s, name_or_id, list_path, query, "name").await
+}
+
+/// [`find`] for resources whose openstacksdk `name` is another JSON key
+/// (`hypervisor_hostname`).
+pub async fn find_named(
+    coll: &Collection,
+    s: &Session,
+    name_or_id: &str,
+    list_path: &str,
+    query: &[(&str, String)],
+    name_key: &str,
+) -> Result<Lookup, ClientError> {
     match coll.get(s, name_or_id).await {
         Ok(v) => return Ok(Lookup::Found(v)),
         Err(e) if matches!(e.status(), Some(404 | 403 | 400)) => {}
         Err(e) => return Err(e),
     }
     let items = list_at(s, coll, list_path, query).await?;
-    Ok(one_match(items, name_or_id))
+    Ok(one_match(items, name_or_id, name_key))
 }
 
 /// Every item of `coll` listed from `list_path` (`flavors/detail`) with `query`.
@@ -156,11 +173,11 @@ pub async fn list_at(
 }
 
 /// openstacksdk `_get_one_match`: the items whose `id` or `name` is `name_or_id`.
-fn one_match(items: Vec<Value>, name_or_id: &str) -> Lookup {
+fn one_match(items: Vec<Value>, name_or_id: &str, name_key: &str) -> Lookup {
     let mut hits: Vec<Value> = items
         .into_iter()
         .filter(|v| {
-            [v.get("id"), v.get("name")]
+            [v.get("id"), v.get(name_key)]
                 .into_iter()
                 .flatten()
                 .any(|x| match x {

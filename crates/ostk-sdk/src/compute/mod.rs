@@ -38,6 +38,13 @@ impl<'s> Compute<'s> {
         Compute { session }
     }
 }
+pub mod aggregate;
 pub mod api;
+pub mod console;
 pub mod flavor;
+pub mod host;
+pub mod hypervisor;
 pub mod keypair;
+pub mod server_group;
+pub mod service;
+pub mod usage;

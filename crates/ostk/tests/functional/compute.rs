@@ -2,7 +2,7 @@
 
 /// Compute commands other than `server …` (flavors, key pairs, quotas, aggregates…).
 mod misc {
-    use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, run, unique};
+    use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, reference, run, unique};
     use serde_json::Value;
     use std::collections::BTreeMap;
 
@@ -413,5 +413,501 @@ mod misc {
         ] {
             same(&s, cloud, &a);
         }
+    }
+
+    #[test]
+    fn availability_zones_services_hypervisors_hosts() {
+        let s = Scratch::new();
+        for (cloud, a) in [
+            ("devstack-admin", vec!["availability", "zone", "list"]),
+            ("devstack", vec!["availability", "zone", "list", "--long"]),
+            (
+                "devstack-admin",
+                vec![
+                    "availability",
+                    "zone",
+                    "list",
+                    "--network",
+                    "--volume",
+                    "--long",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec!["availability", "zone", "list", "--share"],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "compute", "service", "list", "-c", "Binary", "-c", "Host", "-c", "Status",
+                ],
+            ),
+            ("devstack", vec!["compute", "service", "list"]),
+            (
+                "devstack-admin",
+                vec![
+                    "compute",
+                    "service",
+                    "set",
+                    "devcloud",
+                    "nova-compute",
+                    "--enable",
+                    "--up",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "compute",
+                    "service",
+                    "set",
+                    "devcloud",
+                    "nova-compute",
+                    "--disable-reason",
+                    "x",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "compute",
+                    "service",
+                    "set",
+                    "devcloud",
+                    "ostk-nope",
+                    "--enable",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec!["compute", "service", "delete", "ostk-nope"],
+            ),
+            ("devstack-admin", vec!["hypervisor", "list", "--long"]),
+            (
+                "devstack-admin",
+                vec!["hypervisor", "list", "--matching", "dev", "--limit", "1"],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "hypervisor",
+                    "show",
+                    "devcloud",
+                    "-f",
+                    "json",
+                    "-c",
+                    "hypervisor_type",
+                    "-c",
+                    "service_host",
+                    "-c",
+                    "cpu_info",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec![
+                    "--os-compute-api-version",
+                    "2.27",
+                    "hypervisor",
+                    "show",
+                    "devcloud",
+                    "-c",
+                    "id",
+                    "-c",
+                    "cpu_info",
+                ],
+            ),
+            ("devstack-admin", vec!["hypervisor", "show", "ostk-nope"]),
+            (
+                "devstack-admin",
+                vec!["hypervisor", "stats", "show", "-c", "count"],
+            ),
+            ("devstack-admin", vec!["host", "list", "--zone", "nova"]),
+            (
+                "devstack-admin",
+                vec![
+                    "host", "show", "devcloud", "-c", "Host", "-c", "Project", "-c", "CPU",
+                ],
+            ),
+            (
+                "devstack-admin",
+                vec!["host", "set", "devcloud", "--enable"],
+            ),
+            (
+                "devstack-admin",
+                vec!["host", "set", "ostk-nope", "--disable-maintenance"],
+            ),
+        ] {
+            same(&s, cloud, &a);
+        }
+    }
+
+    #[test]
+    fn aggregate_lifecycle() {
+        let s = Scratch::new();
+        let (name, renamed) = (unique("agg"), unique("agg2"));
+        let _u = undo(&s, "devstack-admin", &["aggregate", "delete", &name]);
+        let _u2 = undo(&s, "devstack-admin", &["aggregate", "delete", &renamed]);
+        let created = json(&ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "aggregate",
+                "create",
+                &name,
+                "--property",
+                "a=b",
+                "-f",
+                "json",
+            ],
+        ));
+        assert_eq!(created["properties"], serde_json::json!({"a": "b"}));
+        assert_eq!(created["hosts"], serde_json::json!([]));
+        same(&s, "devstack-admin", &["aggregate", "show", &name]);
+        // No zone yet: the host can join and leave although servers run on it.
+        let added = json(&ostk(
+            &s,
+            "devstack-admin",
+            &["aggregate", "add", "host", &name, "devcloud", "-f", "json"],
+        ));
+        assert_eq!(added["hosts"], serde_json::json!(["devcloud"]));
+        same(
+            &s,
+            "devstack-admin",
+            &["aggregate", "list", "--long", "--host", "devcloud"],
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &["hypervisor", "show", "devcloud", "-c", "aggregates"],
+        );
+        let removed = json(&ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "aggregate",
+                "remove",
+                "host",
+                &name,
+                "devcloud",
+                "-f",
+                "json",
+            ],
+        ));
+        assert_eq!(removed["hosts"], serde_json::json!([]));
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &[
+                "aggregate",
+                "set",
+                &name,
+                "--name",
+                &renamed,
+                "--zone",
+                "ostkz",
+                "--no-property",
+                "--property",
+                "x=y",
+            ],
+        );
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &["aggregate", "unset", &renamed, "--property", "nope"],
+        );
+        assert_eq!((r.code, r.stderr.as_str()), (0, ""));
+        let shown = json(&same(
+            &s,
+            "devstack-admin",
+            &["aggregate", "show", &renamed, "-f", "json"],
+        ));
+        assert_eq!(shown["properties"], serde_json::json!({"x": "y"}));
+        assert_eq!(shown["availability_zone"], "ostkz");
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "aggregate",
+                "cache",
+                "image",
+                &renamed,
+                "ostk-no-such-image",
+            ],
+        );
+        let r = ostk(
+            &s,
+            "devstack-admin",
+            &["aggregate", "delete", &renamed, "ostk-no-such-agg"],
+        );
+        assert_eq!(r.code, 1);
+        assert!(
+            r.stderr.ends_with("1 of 2 aggregates failed to delete.\n"),
+            "{}",
+            r.stderr
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &["aggregate", "show", "ostk-no-such-agg"],
+        );
+    }
+
+    #[test]
+    fn usage_list_show() {
+        let s = Scratch::new();
+        // Columns that do not move while servers run.
+        same(&s, "devstack-admin", &["usage", "list", "-c", "Project"]);
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "usage",
+                "list",
+                "--start",
+                "2020-01-01",
+                "--end",
+                "2020-02-01",
+            ],
+        );
+        same(&s, "devstack-admin", &["usage", "list", "--start", "nope"]);
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "usage",
+                "show",
+                "--project",
+                "admin",
+                "--start",
+                "2020-01-01",
+                "--end",
+                "2020-02-01",
+            ],
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &[
+                "usage",
+                "show",
+                "--project",
+                "admin",
+                "-f",
+                "json",
+                "--start",
+                "2020-01-01",
+                "--end",
+                "2020-02-01",
+            ],
+        );
+        same(
+            &s,
+            "devstack",
+            &["usage", "show", "-c", "Project", "--start", "2020-01-01"],
+        );
+    }
+
+    #[test]
+    fn server_group_lifecycle() {
+        let s = Scratch::new();
+        let (a, b) = (unique("sga"), unique("sgb"));
+        let _ua = undo(&s, "devstack", &["server", "group", "delete", &a]);
+        let _ub = undo(&s, "devstack", &["server", "group", "delete", &b]);
+        let created = json(&ostk(
+            &s,
+            "devstack",
+            &[
+                "server",
+                "group",
+                "create",
+                &a,
+                "--policy",
+                "anti-affinity",
+                "--rule",
+                "max_server_per_host=2",
+                "-f",
+                "json",
+            ],
+        ));
+        assert_eq!(created["policy"], "anti-affinity");
+        assert_eq!(
+            created["rules"],
+            serde_json::json!({"max_server_per_host": 2})
+        );
+        let r = ostk(
+            &s,
+            "devstack",
+            &["server", "group", "create", &b, "--policy", "soft-affinity"],
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        for a in [
+            vec!["server", "group", "show", &a],
+            vec!["server", "group", "show", &b, "-f", "json"],
+            vec![
+                "--os-compute-api-version",
+                "2.63",
+                "server",
+                "group",
+                "show",
+                &a,
+            ],
+            vec!["server", "group", "list", "--long"],
+            vec![
+                "--os-compute-api-version",
+                "2.63",
+                "server",
+                "group",
+                "list",
+            ],
+            vec!["server", "group", "list", "--limit", "1"],
+            vec!["server", "group", "show", "ostk-no-such-group"],
+            vec![
+                "--os-compute-api-version",
+                "2.14",
+                "server",
+                "group",
+                "create",
+                "x",
+                "--policy",
+                "soft-affinity",
+            ],
+        ] {
+            same(&s, "devstack", &a);
+        }
+        let r = ostk(
+            &s,
+            "devstack",
+            &["server", "group", "delete", &a, "ostk-no-such-group", &b],
+        );
+        assert_eq!(
+            (r.code, r.stderr.as_str()),
+            (
+                1,
+                "No ServerGroup found for ostk-no-such-group\n1 of 3 server groups failed to delete.\n"
+            )
+        );
+    }
+
+    /// A server made with the reference CLI, deleted on drop.
+    struct Server<'a> {
+        s: &'a Scratch,
+        name: String,
+    }
+
+    impl Drop for Server<'_> {
+        fn drop(&mut self) {
+            let a: Vec<String> = ["server", "delete", "--wait", &self.name]
+                .iter()
+                .map(|x| x.to_string())
+                .collect();
+            let _ = run(
+                &reference(),
+                &a,
+                &env("devstack"),
+                &self.s.cwd(),
+                &self.s.home(),
+            );
+        }
+    }
+
+    #[test]
+    fn console_and_server_events() {
+        let s = Scratch::new();
+        let name = unique("srv");
+        let srv = Server {
+            s: &s,
+            name: name.clone(),
+        };
+        let image = json(&ostk(&s, "devstack", &["image", "list", "-f", "json"]));
+        let image = image
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| {
+                i["Name"].as_str().is_some_and(|n| n.starts_with("cirros"))
+                    && i["Status"] == "active"
+            })
+            .expect("a cirros image")["ID"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let a: Vec<String> = [
+            "server",
+            "create",
+            "--image",
+            &image,
+            "--flavor",
+            "m1.tiny",
+            "--network",
+            "private",
+            "--wait",
+            &name,
+        ]
+        .iter()
+        .map(|x| x.to_string())
+        .collect();
+        let r = run(&reference(), &a, &env("devstack"), &s.cwd(), &s.home());
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        for a in [
+            vec!["console", "log", "show", &srv.name],
+            vec!["console", "log", "show", &srv.name, "--lines", "1"],
+            vec!["console", "log", "show", "ostk-no-such-server"],
+            vec!["console", "url", "show", &srv.name],
+            vec!["console", "url", "show", &srv.name, "--serial"],
+            vec!["server", "event", "list", &srv.name, "--long"],
+            vec![
+                "server",
+                "event",
+                "list",
+                &srv.name,
+                "--changes-since",
+                "2020-01-01",
+                "-f",
+                "value",
+                "-c",
+                "Action",
+            ],
+            vec!["server", "event", "list", "ostk-no-such-server"],
+            vec![
+                "server",
+                "event",
+                "list",
+                "2f8b3c1c-7d7c-4b7e-9a65-6f0f2b4d7e11",
+            ],
+            vec!["server", "event", "show", &srv.name, "req-nope"],
+        ] {
+            same(&s, "devstack", &a);
+        }
+        let events = json(&ostk(
+            &s,
+            "devstack",
+            &["server", "event", "list", &srv.name, "-f", "json"],
+        ));
+        let req = events[0]["Request ID"].as_str().unwrap().to_string();
+        same(
+            &s,
+            "devstack",
+            &["server", "event", "show", &srv.name, &req, "-f", "json"],
+        );
+        same(
+            &s,
+            "devstack",
+            &[
+                "--os-compute-api-version",
+                "2.50",
+                "server",
+                "event",
+                "show",
+                &srv.name,
+                &req,
+            ],
+        );
+        same(
+            &s,
+            "devstack-admin",
+            &["console", "connection", "show", "ostk-nope"],
+        );
     }
 }

@@ -96,9 +96,38 @@ impl MarkerPagination {
         self.limit.filter(|l| *l != 0)
     }
 
+    /// The `limit` sent: `--limit`, else `--max-items` (openstacksdk asks for pages of
+    /// `max_items` when given no page size).
+    pub fn page_size(&self) -> Option<i64> {
+        self.limit().or(self.max_items.filter(|m| *m != 0))
+    }
+
     /// `--marker` unless empty.
     pub fn marker(&self) -> Option<&str> {
         self.marker.as_deref().filter(|m| !m.is_empty())
+    }
+
+    /// The query for `--marker`/`--limit`, each first checked against the microversion that
+    /// brought it (OSC's `--os-compute-api-version X or greater is required…`), in
+    /// openstacksdk's order.
+    pub fn query(
+        &self,
+        ctx: &mut Context,
+        version: &str,
+    ) -> Result<Vec<(&'static str, String)>, CliError> {
+        let mut query = Vec::new();
+        if let Some(m) = self.marker() {
+            require_for_option(ctx, version, "--marker")?;
+            query.push(("marker", m.to_string()));
+        }
+        if self.limit().is_some() {
+            require_for_option(ctx, version, "--limit")?;
+        }
+        if let Some(l) = self.page_size() {
+            query.push(("limit", l.to_string()));
+        }
+        pagination_first(&mut query);
+        Ok(query)
     }
 
     /// Cuts `items` to `--max-items`.
@@ -107,4 +136,43 @@ impl MarkerPagination {
             items.truncate(usize::try_from(n).unwrap_or(0));
         }
     }
+}
+
+/// openstacksdk puts `limit` and `marker` first in a query, whatever order they were given in.
+pub fn pagination_first(query: &mut [(&str, String)]) {
+    query.sort_by_key(|(k, _)| match *k {
+        "limit" => 0,
+        "marker" => 1,
+        _ => 2,
+    });
+}
+
+/// A resource's `id` as text (nova's older IDs are integers).
+pub fn id_str(v: &Value) -> String {
+    match v.get("id") {
+        Some(Value::String(s)) => s.clone(),
+        Some(n @ Value::Number(_)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// openstacksdk `find_server(name_or_id, ignore_missing=False)`: the server's ID.
+pub fn find_server_id(ctx: &mut Context, name_or_id: &str) -> Result<String, CliError> {
+    let s = crate::commands::identity::common::find_sdk(
+        ctx,
+        &ostk_sdk::compute::SERVERS,
+        "Server",
+        name_or_id,
+        &[],
+    )?;
+    Ok(id_str(&s))
+}
+
+/// A record of these JSON keys of `v`, sorted.
+pub fn keyed_record(v: &Value, keys: &[&str]) -> Record {
+    sorted_record(
+        keys.iter()
+            .map(|k| ((*k).to_string(), Cell::from_json(field(v, k))))
+            .collect(),
+    )
 }

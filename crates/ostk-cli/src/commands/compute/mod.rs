@@ -1,22 +1,59 @@
 //! `openstack` compute commands (one file per command).
 
+pub mod aggregate;
+pub mod availability_zone;
 pub mod common;
+pub mod console;
 pub mod flavor;
+pub mod host;
+pub mod hypervisor;
 pub mod keypair;
 pub mod limits;
 pub mod quota;
 pub mod server;
+pub mod server_event;
+pub mod server_group;
+pub mod service;
+pub mod usage;
 
 use crate::registry::{Entry, entry};
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<aggregate::add_host::AddAggregateHost>(),
+    entry::<aggregate::cache_image::CacheImageForAggregate>(),
+    entry::<aggregate::create::CreateAggregate>(),
+    entry::<aggregate::delete::DeleteAggregate>(),
+    entry::<aggregate::list::ListAggregate>(),
+    entry::<aggregate::remove_host::RemoveAggregateHost>(),
+    entry::<aggregate::set::SetAggregate>(),
+    entry::<aggregate::show::ShowAggregate>(),
+    entry::<aggregate::unset::UnsetAggregate>(),
+    entry::<availability_zone::list::ListAvailabilityZone>(),
+    entry::<console::connection_show::ShowConsoleConnectionInformation>(),
+    entry::<console::log_show::ShowConsoleLog>(),
+    entry::<console::url_show::ShowConsoleURL>(),
+    entry::<server_event::list::ListServerEvent>(),
+    entry::<server_event::show::ShowServerEvent>(),
+    entry::<server_group::create::CreateServerGroup>(),
+    entry::<server_group::delete::DeleteServerGroup>(),
+    entry::<server_group::list::ListServerGroup>(),
+    entry::<server_group::show::ShowServerGroup>(),
+    entry::<service::delete::DeleteService>(),
+    entry::<service::list::ListService>(),
+    entry::<service::set::SetService>(),
     entry::<flavor::create::CreateFlavor>(),
     entry::<flavor::delete::DeleteFlavor>(),
     entry::<flavor::list::ListFlavor>(),
     entry::<flavor::set::SetFlavor>(),
     entry::<flavor::show::ShowFlavor>(),
     entry::<flavor::unset::UnsetFlavor>(),
+    entry::<host::list::ListHost>(),
+    entry::<host::set::SetHost>(),
+    entry::<host::show::ShowHost>(),
+    entry::<hypervisor::list::ListHypervisor>(),
+    entry::<hypervisor::show::ShowHypervisor>(),
+    entry::<hypervisor::stats::ShowHypervisorStats>(),
     entry::<keypair::create::CreateKeypair>(),
     entry::<keypair::delete::DeleteKeypair>(),
     entry::<keypair::list::ListKeypair>(),
@@ -26,6 +63,8 @@ pub static COMMANDS: &[Entry] = &[
     entry::<quota::list::ListQuota>(),
     entry::<quota::set::SetQuota>(),
     entry::<quota::show::ShowQuota>(),
+    entry::<usage::list::ListUsage>(),
+    entry::<usage::show::ShowUsage>(),
 ];
 
 /// The server commands (`server …`), kept apart from the rest of compute.

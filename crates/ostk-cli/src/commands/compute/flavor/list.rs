@@ -1,6 +1,6 @@
 //! `flavor list` (openstackclient/compute/v2/flavor.py ListFlavor).
 
-use crate::commands::compute::common::{MarkerPagination, int_field, sdk};
+use crate::commands::compute::common::{MarkerPagination, int_field, pagination_first, sdk};
 use crate::{
     context::Context,
     error::CliError,
@@ -52,7 +52,7 @@ impl Command for ListFlavor {
         if let Some(m) = self.page.marker() {
             query.push(("marker", m.to_string()));
         }
-        if let Some(l) = self.page.limit() {
+        if let Some(l) = self.page.page_size() {
             query.push(("limit", l.to_string()));
         }
         if let Some(d) = self.min_disk.filter(|d| *d != 0) {
@@ -61,6 +61,7 @@ impl Command for ListFlavor {
         if let Some(r) = self.min_ram.filter(|r| *r != 0) {
             query.push(("minRam", r.to_string()));
         }
+        pagination_first(&mut query);
         let session = ctx.session()?;
         let paged = self.page.limit().is_some() || self.page.marker().is_some();
         let mut items = if paged {

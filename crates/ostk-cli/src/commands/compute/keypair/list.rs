@@ -37,15 +37,7 @@ impl Command for ListKeypair {
     const KIND: Kind = Kind::List;
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
-        let mut query: Vec<(&str, String)> = Vec::new();
-        if let Some(m) = self.page.marker() {
-            require_for_option(ctx, "2.35", "--marker")?;
-            query.push(("marker", m.to_string()));
-        }
-        if let Some(l) = self.page.limit() {
-            require_for_option(ctx, "2.35", "--limit")?;
-            query.push(("limit", l.to_string()));
-        }
+        let mut query = self.page.query(ctx, "2.35")?;
         let session = ctx.session()?;
         let mut items: Vec<Value> = if let Some(p) = &self.project {
             require_for_option(ctx, "2.10", "--project")?;

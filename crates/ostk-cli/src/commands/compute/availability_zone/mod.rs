@@ -1,0 +1,3 @@
+//! `availability zone list`: openstackclient/common/availability_zone.py.
+
+pub mod list;
