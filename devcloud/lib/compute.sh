@@ -3,7 +3,7 @@
 # GL_URL, MC_PORT, log/die/alive/start_bg/wait_http/port_busy/write_if_changed/authtoken/pick_python).
 #
 # placement 16.0.0, nova 34.0.0 (fake.FakeDriverWithoutFakeNodes), neutron 29.0.0 (ML2, agentless
-# 'devcloud' mechanism driver), cinder 29.0.0 (FakeLoggingVolumeDriver) in their own venv; their
+# 'devcloud' mechanism driver), cinder 29.0.0 (FakeLoggingVolumeDriver, backups: posix) in their own venv; their
 # databases on a private PostgreSQL, RPC on a private RabbitMQ. They use the core keystone (:5000),
 # memcached and glance (:9292), so every devstack* cloud sees one catalog.
 # Recipe and pitfalls: /work/shared/devcloud/compute/NOTES.md (verified there with a separate keystone).
@@ -23,7 +23,7 @@ NEUTRON_URL=http://$H:$NEUTRON_PORT; CINDER_URL="http://$H:$CINDER_PORT/v3/%(pro
 COMPUTE_HOST=devcloud   # nova and cinder service host name
 # start order (down stops them all at once, then waits)
 COMPUTE_SERVICES=(postgres epmd rabbitmq placement neutron-api nova-api nova-conductor nova-scheduler
-  nova-compute cinder-api cinder-scheduler cinder-volume)
+  nova-compute cinder-api cinder-scheduler cinder-volume cinder-backup)
 COMPUTE_APIS=("placement:$PL_PORT" "neutron-api:$NEUTRON_PORT" "nova-api:$NOVA_PORT" "cinder-api:$CINDER_PORT")
 
 pg_bin() { local d; d=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1); [ -x "$d/postgres" ] && echo "$d"; }
@@ -236,6 +236,13 @@ region_name = RegionOne
 [cinder]
 os_region_name = RegionOne
 EOF
+  # read only by cinder-backup (second --config-file): cinder-api/volume/scheduler never see it
+  write_if_changed "$E/cinder/cinder-backup.conf" <<EOF
+[DEFAULT]
+backup_driver = cinder.backup.drivers.posix.PosixBackupDriver
+backup_posix_path = $C/cinder/backups
+EOF
+  write_cinder_backup_shim
   write_if_changed "$E/cinder/cinder.conf" <<EOF
 [DEFAULT]
 debug = false
@@ -264,6 +271,72 @@ volume_backend_name = fake
 EOF
   printf '[].\n' | write_if_changed "$C/rabbit/enabled_plugins"
   printf 'listeners.tcp.default = %s:%s\n' "$H" "$RMQ_PORT" | write_if_changed "$C/rabbit/rabbitmq.conf"
+}
+
+# cinder-backup reads and writes a volume through the connection its volume driver returns;
+# FakeLoggingVolumeDriver returns a target-less iscsi one (no storage behind it), so os-brick can never
+# attach it. This starter runs the stock cinder-backup with two methods of its manager replaced: a
+# volume (or snapshot) is "attached" as a small regular file under $C/cinder/devices (created on first
+# use, restored into on restore), through os-brick's LocalConnector. The volume service is still asked
+# for initialize/terminate_connection, so the RPC flow is the real one; only the data path is local.
+write_cinder_backup_shim() {
+  mkdir -p "$C/cinder/devices" "$C/cinder/backups"
+  write_if_changed "$E/cinder/devcloud_cinder_backup.py" <<'PYEOF'
+import os
+import sys
+
+from cinder.cmd import backup as cmd  # eventlet monkey-patching happens at its import: keep it first
+from cinder import objects
+
+objects.register_all()  # cinder.backup.manager's annotations need the registered objects
+
+from cinder.backup import manager  # noqa: E402
+from cinder.volume import volume_utils  # noqa: E402
+from os_brick.initiator.connectors.local import LocalConnector  # noqa: E402
+
+DEVICES = os.environ['DEVCLOUD_CINDER_DEVICES']
+
+
+def _device(name, src=None):
+    path = os.path.join(DEVICES, name)
+    if not os.path.exists(path):
+        data = None
+        if src and os.path.exists(os.path.join(DEVICES, src)):
+            with open(os.path.join(DEVICES, src), 'rb') as f:
+                data = f.read()
+        if data is None:  # 64 KiB that name their volume: a backup has something to carry
+            data = ('devcloud fake device %s\n' % name).encode().ljust(65536, b'\0')
+        with open(path + '.tmp', 'wb') as f:
+            f.write(data)
+        os.rename(path + '.tmp', path)
+    conn = {'driver_volume_type': 'local', 'data': {'device_path': path}}
+    connector = LocalConnector(None)
+    return {'conn': conn, 'device': connector.connect_volume(conn['data']), 'connector': connector}
+
+
+def _attach_volume(self, context, volume, properties):
+    self.volume_rpcapi.initialize_connection(context, volume, properties)
+    return _device('volume-' + volume.id)
+
+
+def _attach_snapshot(self, context, snapshot, properties):
+    self.volume_rpcapi.initialize_connection_snapshot(context, snapshot, properties)
+    return _device('snapshot-' + snapshot.id, 'volume-' + snapshot.volume_id)
+
+
+def _connector_properties(*args, **kwargs):
+    # os-brick would probe iscsi/nvme/... through rootwrap; nothing here is attached for real. The
+    # (LVM-derived) fake volume driver's validate_connector insists on an iSCSI initiator name.
+    return {'platform': 'x86_64', 'os_type': 'linux', 'ip': manager.CONF.my_ip,
+            'host': manager.CONF.host, 'multipath': False,
+            'initiator': 'iqn.1993-08.org.debian:01:devcloud-backup'}
+
+
+manager.BackupManager._attach_volume = _attach_volume
+manager.BackupManager._attach_snapshot = _attach_snapshot
+volume_utils.brick_get_connector_properties = _connector_properties
+sys.exit(cmd.main())
+PYEOF
 }
 
 # ------------------------------------------------------------------ postgres + rabbitmq
@@ -409,22 +482,25 @@ compute_markers_ok() {
 }
 
 # until nova-compute reported (after SINCE, UTC), its node has inventory in placement and a cell host
-# mapping, and cinder-volume reported: then a boot and a volume create can be scheduled
-wait_compute_ready() { # since
-  local since=$1 end=$((SECONDS + 240)) svc node inv map vol next_discover=$((SECONDS + 8)) s
+# mapping, and cinder-volume reported; cinder-backup reported after BACKUP_SINCE: then a boot, a volume
+# create and a backup can be scheduled
+wait_compute_ready() { # since backup_since
+  local since=$1 bsince=$2 end=$((SECONDS + 240)) svc node inv map vol bak next_discover=$((SECONDS + 8)) s
   while :; do
     svc=$(psql_q nova_cell1 "SELECT count(*) FROM services WHERE host='$COMPUTE_HOST' AND \"binary\"='nova-compute' AND deleted=0 AND COALESCE(updated_at, created_at) >= '$since'")
     node=$(psql_q nova_cell1 "SELECT count(*) FROM compute_nodes WHERE host='$COMPUTE_HOST' AND deleted=0")
     inv=$(psql_q placement "SELECT count(*) FROM inventories")
     map=$(psql_q nova_api "SELECT count(*) FROM host_mappings WHERE host='$COMPUTE_HOST'")
     vol=$(psql_q cinder "SELECT count(*) FROM services WHERE \"binary\"='cinder-volume' AND NOT deleted AND COALESCE(updated_at, created_at) >= '$since'")
-    if [ "${svc:-0}" -gt 0 ] && [ "${node:-0}" -gt 0 ] && [ "${inv:-0}" -gt 0 ] && [ "${map:-0}" -gt 0 ] && [ "${vol:-0}" -gt 0 ]; then
+    bak=$(psql_q cinder "SELECT count(*) FROM services WHERE \"binary\"='cinder-backup' AND NOT deleted AND COALESCE(updated_at, created_at) >= '$bsince'")
+    if [ "${svc:-0}" -gt 0 ] && [ "${node:-0}" -gt 0 ] && [ "${inv:-0}" -gt 0 ] && [ "${map:-0}" -gt 0 ] && [ "${vol:-0}" -gt 0 ] &&
+      [ "${bak:-0}" -gt 0 ]; then
       return 0
     fi
-    for s in nova-conductor nova-scheduler nova-compute cinder-scheduler cinder-volume; do
+    for s in nova-conductor nova-scheduler nova-compute cinder-scheduler cinder-volume cinder-backup; do
       alive "$s" || die "$s exited; see $(log_of "$s")"
     done
-    [ $SECONDS -lt "$end" ] || die "compute not ready within 240s (nova-compute reported=${svc:-?} node=${node:-?} inventory=${inv:-?} host-mapped=${map:-?} cinder-volume=${vol:-?}); see $L/nova-compute.log $L/cinder-volume.log"
+    [ $SECONDS -lt "$end" ] || die "compute not ready within 240s (nova-compute reported=${svc:-?} node=${node:-?} inventory=${inv:-?} host-mapped=${map:-?} cinder-volume=${vol:-?} cinder-backup=${bak:-?}); see $L/nova-compute.log $L/cinder-volume.log $L/cinder-backup.log"
     # the scheduler maps new hosts every 10 s too; a direct discover saves up to 10 s on a cold start
     if [ "${node:-0}" -gt 0 ] && [ "${map:-0}" -eq 0 ] && [ $SECONDS -ge $next_discover ]; then
       "$CV/bin/nova-manage" --config-file "$E/nova/nova.conf" cell_v2 discover_hosts >>"$L/nova-manage.log" 2>&1 || true
@@ -471,19 +547,22 @@ compute_up() {
   # the RPC services only once the broker listens (~10 s, overlapping the API imports): started
   # earlier they work too, but fill their logs with "AMQP server ... unreachable" ERRORs
   wait_port rabbitmq "$RMQ_PORT" 120
-  local nc=(--config-file "$E/nova/nova.conf") cc=(--config-file "$E/cinder/cinder.conf")
-  since=$(date -u '+%F %T')
+  local nc=(--config-file "$E/nova/nova.conf") cc=(--config-file "$E/cinder/cinder.conf") bsince
+  since=$(date -u '+%F %T') bsince=$(date -u '+%F %T')
   if alive nova-compute && alive cinder-volume; then since='1970-01-01'; fi
+  if alive cinder-backup; then bsince='1970-01-01'; fi
   alive nova-conductor || start_bg nova-conductor "$CV/bin/nova-conductor" "${nc[@]}"
   alive nova-scheduler || start_bg nova-scheduler "$CV/bin/nova-scheduler" "${nc[@]}"
   alive nova-compute || start_bg nova-compute "$CV/bin/nova-compute" "${nc[@]}"
   alive cinder-scheduler || start_bg cinder-scheduler "$CV/bin/cinder-scheduler" "${cc[@]}"
   alive cinder-volume || start_bg cinder-volume "$CV/bin/cinder-volume" "${cc[@]}"
+  alive cinder-backup || start_bg cinder-backup env DEVCLOUD_CINDER_DEVICES="$C/cinder/devices" \
+    "$CV/bin/python" "$E/cinder/devcloud_cinder_backup.py" "${cc[@]}" --config-file "$E/cinder/cinder-backup.conf"
 
   compute_wait_apis 180
   log "compute APIs answer ($((SECONDS - t0))s); waiting for the hypervisor and the volume service"
   [ "$(cat "$C/.seeded" 2>/dev/null)" = "$(seed_fingerprint)" ] || job seed-compute
-  wait_compute_ready "$since"
+  wait_compute_ready "$since" "$bsince"
   compute_wait_jobs
 }
 
