@@ -1256,3 +1256,64 @@ fn network_rbac_round_trip_matches_the_reference() {
          1 of 2 RBAC policies failed to delete.\n"
     );
 }
+
+#[test]
+fn address_group_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (a, b) = (unique("ag-a"), unique("ag-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("address group", &a);
+    c.add("address group", &b);
+    let create = |n: &str| {
+        args(&[
+            "address",
+            "group",
+            "create",
+            "--address",
+            "10.0.0.1",
+            "--address",
+            "10.1.0.0/24",
+            "--description",
+            "d",
+            "-f",
+            "json",
+            n,
+        ])
+    };
+    let (ca, cb) = (create(&a), create(&b));
+    let (o, r) = create_both(
+        &s,
+        &ca.iter().map(String::as_str).collect::<Vec<_>>(),
+        &cb.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert_eq!(strip(o.clone(), &[]), strip(r, &[]));
+    assert_eq!(
+        o["addresses"],
+        serde_json::json!(["10.0.0.1/32", "10.1.0.0/24"])
+    );
+    ok(&ostk(
+        &s,
+        &[
+            "address",
+            "group",
+            "set",
+            &a,
+            "--address",
+            "10.2.0.1",
+            "--description",
+            "e",
+        ],
+    ));
+    ok(&ostk(
+        &s,
+        &["address", "group", "unset", &a, "--address", "10.0.0.1"],
+    ));
+    let shown = json(&ostk(&s, &["address", "group", "show", &a, "-f", "json"]));
+    assert_eq!(
+        shown["addresses"],
+        serde_json::json!(["10.1.0.0/24", "10.2.0.1/32"])
+    );
+    same(&s, &["address", "group", "show", &b]);
+    same(&s, &["address", "group", "list", "--name", &b]);
+    ok(&ostk(&s, &["address", "group", "delete", &a, &b]));
+}
