@@ -1170,16 +1170,47 @@ fn address_scope_round_trip_matches_the_reference() {
 #[test]
 fn ip_availability_matches_the_reference() {
     let s = Scratch::new();
+    // a network of its own: other tests (and users) change the seeded ones meanwhile
+    let n = unique("ipa-net");
+    let sub = unique("ipa-sub");
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    c.add("network", &n);
+    c.add("subnet", &sub);
+    ok(&ostk_admin(&s, &["network", "create", &n]));
+    ok(&ostk_admin(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-range",
+            "10.66.0.0/28",
+            &sub,
+        ],
+    ));
     for a in [
-        &["ip", "availability", "list"][..],
-        &["ip", "availability", "list", "-f", "json"],
-        &["ip", "availability", "show", "private"],
-        &["ip", "availability", "show", "private", "-f", "json"],
+        &["ip", "availability", "show", &n][..],
+        &["ip", "availability", "show", &n, "-f", "json"],
         &["ip", "availability", "show", "nosuch-net"],
     ] {
         let (o, r) = admin_both(&s, a);
         assert_eq!(o, r, "{a:?}");
     }
+    let (o, r) = admin_both(&s, &["ip", "availability", "list", "-f", "json"]);
+    let row = |run: &Run| {
+        json(run)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["Network Name"] == n.as_str())
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(row(&o), row(&r));
+    let (o, r) = admin_both(&s, &["ip", "availability", "list"]);
+    assert_eq!(o.stdout.lines().nth(1), r.stdout.lines().nth(1));
 }
 
 #[test]

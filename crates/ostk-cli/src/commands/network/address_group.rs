@@ -94,11 +94,12 @@ impl Command for CreateAddressGroup {
             self.description.as_deref().filter(|d| !d.is_empty()),
         );
         a.insert("addresses".into(), json!(ip_networks(&self.address)?));
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         c::extra_properties(&self.extra.extra_property, &mut a)?;
         Ok(record(&c::create(ctx, &ADDRESS_GROUP, a)?))
     }
@@ -145,11 +146,12 @@ impl Command for ListAddressGroup {
             "name",
             self.name.as_deref().filter(|n| !n.is_empty()),
         );
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         self.page.apply(&mut q);
         let items = c::list(ctx, &ADDRESS_GROUP, &q, self.page.max_items)?;
         let cols = [
