@@ -1170,16 +1170,47 @@ fn address_scope_round_trip_matches_the_reference() {
 #[test]
 fn ip_availability_matches_the_reference() {
     let s = Scratch::new();
+    // a network of its own: other tests (and users) change the seeded ones meanwhile
+    let n = unique("ipa-net");
+    let sub = unique("ipa-sub");
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    c.add("network", &n);
+    c.add("subnet", &sub);
+    ok(&ostk_admin(&s, &["network", "create", &n]));
+    ok(&ostk_admin(
+        &s,
+        &[
+            "subnet",
+            "create",
+            "--network",
+            &n,
+            "--subnet-range",
+            "10.66.0.0/28",
+            &sub,
+        ],
+    ));
     for a in [
-        &["ip", "availability", "list"][..],
-        &["ip", "availability", "list", "-f", "json"],
-        &["ip", "availability", "show", "private"],
-        &["ip", "availability", "show", "private", "-f", "json"],
+        &["ip", "availability", "show", &n][..],
+        &["ip", "availability", "show", &n, "-f", "json"],
         &["ip", "availability", "show", "nosuch-net"],
     ] {
         let (o, r) = admin_both(&s, a);
         assert_eq!(o, r, "{a:?}");
     }
+    let (o, r) = admin_both(&s, &["ip", "availability", "list", "-f", "json"]);
+    let row = |run: &Run| {
+        json(run)
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["Network Name"] == n.as_str())
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(row(&o), row(&r));
+    let (o, r) = admin_both(&s, &["ip", "availability", "list"]);
+    assert_eq!(o.stdout.lines().nth(1), r.stdout.lines().nth(1));
 }
 
 #[test]
@@ -1255,4 +1286,65 @@ fn network_rbac_round_trip_matches_the_reference() {
         "Failed to delete RBAC policy with ID 'nosuch': No RBACPolicy found for nosuch\n\
          1 of 2 RBAC policies failed to delete.\n"
     );
+}
+
+#[test]
+fn address_group_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let (a, b) = (unique("ag-a"), unique("ag-b"));
+    let mut c = Cleanup::new(&s);
+    c.add("address group", &a);
+    c.add("address group", &b);
+    let create = |n: &str| {
+        args(&[
+            "address",
+            "group",
+            "create",
+            "--address",
+            "10.0.0.1",
+            "--address",
+            "10.1.0.0/24",
+            "--description",
+            "d",
+            "-f",
+            "json",
+            n,
+        ])
+    };
+    let (ca, cb) = (create(&a), create(&b));
+    let (o, r) = create_both(
+        &s,
+        &ca.iter().map(String::as_str).collect::<Vec<_>>(),
+        &cb.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    assert_eq!(strip(o.clone(), &[]), strip(r, &[]));
+    assert_eq!(
+        o["addresses"],
+        serde_json::json!(["10.0.0.1/32", "10.1.0.0/24"])
+    );
+    ok(&ostk(
+        &s,
+        &[
+            "address",
+            "group",
+            "set",
+            &a,
+            "--address",
+            "10.2.0.1",
+            "--description",
+            "e",
+        ],
+    ));
+    ok(&ostk(
+        &s,
+        &["address", "group", "unset", &a, "--address", "10.0.0.1"],
+    ));
+    let shown = json(&ostk(&s, &["address", "group", "show", &a, "-f", "json"]));
+    assert_eq!(
+        shown["addresses"],
+        serde_json::json!(["10.1.0.0/24", "10.2.0.1/32"])
+    );
+    same(&s, &["address", "group", "show", &b]);
+    same(&s, &["address", "group", "list", "--name", &b]);
+    ok(&ostk(&s, &["address", "group", "delete", &a, &b]));
 }

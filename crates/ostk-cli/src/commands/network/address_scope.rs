@@ -59,11 +59,12 @@ impl Command for CreateAddressScope {
             json!(self.ip_version.parse::<i64>().unwrap_or(4)),
         );
         c::put(&mut a, "shared", c::flag_pair(self.share, self.no_share));
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         c::extra_properties(&self.extra.extra_property, &mut a)?;
         Ok(record(&c::create(ctx, &ADDRESS_SCOPE, a)?))
     }
@@ -123,11 +124,12 @@ impl Command for ListAddressScope {
         if let Some(b) = c::flag_pair(self.share, self.no_share) {
             q.push(("shared", c::py_bool(b)));
         }
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         self.page.apply(&mut q);
         let items = c::list(ctx, &ADDRESS_SCOPE, &q, self.page.max_items)?;
         let cols = [

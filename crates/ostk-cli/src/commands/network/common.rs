@@ -345,6 +345,32 @@ pub fn project_id(
         .transpose()
 }
 
+/// `attrs['project_id'] = find_project_id_sdk(…)` when `--project` was given.
+pub fn put_project(
+    ctx: &mut Context,
+    attrs: &mut Map<String, Value>,
+    project: Option<&str>,
+    domain: Option<&str>,
+) -> Result<(), CliError> {
+    if let Some(p) = project_id(ctx, project, domain)? {
+        attrs.insert("project_id".into(), json!(p));
+    }
+    Ok(())
+}
+
+/// The `project_id` list filter when `--project` was given.
+pub fn push_project(
+    ctx: &mut Context,
+    q: &mut Vec<(&'static str, String)>,
+    project: Option<&str>,
+    domain: Option<&str>,
+) -> Result<(), CliError> {
+    if let Some(p) = project_id(ctx, project, domain)? {
+        q.push(("project_id", p));
+    }
+    Ok(())
+}
+
 /// osc-lib `update_tags_for_set`: `--no-tag` clears, `--tag` adds; tags are only written when
 /// they change.
 pub fn set_tags_for_set(

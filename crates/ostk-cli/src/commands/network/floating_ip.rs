@@ -110,13 +110,12 @@ impl Command for CreateFloatingIp {
             );
         }
         c::put(&mut a, "description", self.description.as_deref());
-        if let Some(p) = c::project_id(
+        c::put_project(
             ctx,
+            &mut a,
             self.project.as_deref().filter(|p| !p.is_empty()),
             self.project_domain.as_deref(),
-        )? {
-            a.insert("project_id".into(), json!(p));
-        }
+        )?;
         c::put(&mut a, "dns_domain", nonempty(&self.dns_domain));
         c::put(&mut a, "dns_name", nonempty(&self.dns_name));
         let obj = c::create_tagged(
@@ -205,11 +204,12 @@ impl Command for ListFloatingIp {
             self.floating_ip_address.as_deref(),
         );
         c::put_query(&mut q, "status", self.status.as_deref());
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         for r in &self.router {
             q.push(("router_id", c::find_id(ctx, &ROUTER, r)?));
         }

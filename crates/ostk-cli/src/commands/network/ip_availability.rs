@@ -50,11 +50,12 @@ impl Command for ListIpAvailability {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let mut q: Vec<(&str, String)> = vec![("ip_version", self.ip_version.clone())];
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         self.page.apply(&mut q);
         let items = c::list(ctx, &IP_AVAILABILITY, &q, self.page.max_items)?;
         let cols = [

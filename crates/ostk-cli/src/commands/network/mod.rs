@@ -1,5 +1,6 @@
 //! `openstack` network commands (neutron): one file per resource, helpers in [`common`].
 
+pub mod address_group;
 pub mod address_scope;
 pub mod common;
 pub mod extension;
@@ -48,6 +49,12 @@ impl MarkerPage {
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<address_group::CreateAddressGroup>(),
+    entry::<address_group::DeleteAddressGroup>(),
+    entry::<address_group::ListAddressGroup>(),
+    entry::<address_group::SetAddressGroup>(),
+    entry::<address_group::ShowAddressGroup>(),
+    entry::<address_group::UnsetAddressGroup>(),
     entry::<address_scope::CreateAddressScope>(),
     entry::<address_scope::DeleteAddressScope>(),
     entry::<address_scope::ListAddressScope>(),

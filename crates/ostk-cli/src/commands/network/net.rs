@@ -232,11 +232,12 @@ impl Command for CreateNetwork {
         };
         let mut attrs = get_attrs(ctx, &common)?;
         // `_get_attrs` resolves the project between the flags and the rest.
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            attrs.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut attrs,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         if !self.availability_zone_hint.is_empty() {
             attrs.insert(
                 "availability_zone_hints".into(),
@@ -402,11 +403,12 @@ impl Command for ListNetwork {
             )));
         }
         let mut q: Vec<(&str, String)> = Vec::new();
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         if let Some(n) = &self.name {
             q.push(("name", n.clone()));
         }

@@ -510,11 +510,12 @@ impl Command for CreatePort {
         };
         let mut a = get_attrs(ctx, &self.updatable, &more)?;
         a.insert("network_id".into(), json!(c::id(&network)));
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         c::put(
             &mut a,
             "device_profile",
@@ -727,11 +728,12 @@ impl Command for ListPort {
             self.mac_address.as_deref().filter(|h| !h.is_empty()),
         );
         c::put_query(&mut q, "status", self.status.as_deref());
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         c::put_query(
             &mut q,
             "name",

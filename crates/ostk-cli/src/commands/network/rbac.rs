@@ -96,11 +96,12 @@ impl Command for CreateNetworkRbac {
             None => "*".to_string(),
         };
         a.insert("target_tenant".into(), json!(target));
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         c::extra_properties(&self.extra.extra_property, &mut a)?;
         Ok(record(&c::create(ctx, &RBAC_POLICY, a)?))
     }

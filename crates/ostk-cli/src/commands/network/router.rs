@@ -357,11 +357,12 @@ impl Command for CreateRouter {
             no_qos_policy: false,
         };
         let mut a = get_attrs(ctx, &common, &gw)?;
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         if !self.availability_zone_hint.is_empty() {
             a.insert(
                 "availability_zone_hints".into(),

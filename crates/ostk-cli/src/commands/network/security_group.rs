@@ -104,11 +104,12 @@ impl Command for CreateSecurityGroup {
             "stateful",
             c::flag_pair(self.stateful, self.stateless),
         );
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         let obj = c::create_tagged(
             ctx,
             &SECURITY_GROUP,
@@ -167,11 +168,12 @@ impl Command for ListSecurityGroup {
                 .iter()
                 .map(|f| ("fields", f.to_string()))
                 .collect();
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         if let Some(b) = c::flag_pair(self.share, self.no_share) {
             q.push(("shared", c::py_bool(b)));
         }
@@ -478,11 +480,12 @@ impl Command for CreateSecurityGroupRule {
             a.insert("remote_ip_prefix".into(), json!("::/0"));
         }
         a.insert("security_group_id".into(), json!(group));
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         c::extra_properties(&self.extra.extra_property, &mut a)?;
         let obj = c::create(ctx, &SECURITY_GROUP_RULE, a)?;
         Ok(rule_record(&obj))
@@ -603,11 +606,12 @@ impl Command for ListSecurityGroupRule {
             q.push(("direction", "egress".into()));
         }
         c::put_query(&mut q, "protocol", self.protocol.as_deref());
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         self.page.apply(&mut q);
         let items = c::list(ctx, &SECURITY_GROUP_RULE, &q, self.page.max_items)?;
         // `get_dict_properties` on the rule's to_dict plus the two computed columns.

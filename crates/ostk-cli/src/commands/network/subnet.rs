@@ -232,11 +232,12 @@ impl Command for CreateSubnet {
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let mut a = Map::new();
         a.insert("name".into(), json!(self.name));
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         a.insert(
             "network_id".into(),
             json!(c::find_id(ctx, &NETWORK, &self.network)?),
@@ -388,11 +389,12 @@ impl Command for ListSubnet {
         for t in &self.service_type {
             q.push(("service_types", t.clone()));
         }
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         if let Some(n) = self.network.as_deref().filter(|n| !n.is_empty()) {
             q.push(("network_id", c::find_id(ctx, &NETWORK, n)?));
         }

@@ -152,11 +152,12 @@ impl Command for CreateSubnetPool {
                 default_quota: self.default_quota,
             },
         )?;
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            a.insert("project_id".into(), json!(p));
-        }
+        c::put_project(
+            ctx,
+            &mut a,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         a.entry("prefixes").or_insert(json!([]));
         let obj = c::create_tagged(
             ctx,
@@ -232,11 +233,12 @@ impl Command for ListSubnetPool {
         if let Some(b) = c::flag_pair(self.default, self.no_default) {
             q.push(("is_default", c::py_bool(b)));
         }
-        if let Some(p) =
-            c::project_id(ctx, self.project.as_deref(), self.project_domain.as_deref())?
-        {
-            q.push(("project_id", p));
-        }
+        c::push_project(
+            ctx,
+            &mut q,
+            self.project.as_deref(),
+            self.project_domain.as_deref(),
+        )?;
         if let Some(n) = &self.name {
             q.push(("name", n.clone()));
         }
