@@ -88,6 +88,18 @@ impl Compute<'_> {
         name_or_id: &str,
         all_projects: bool,
     ) -> Result<Lookup, ClientError> {
+        self.find_server_with(name_or_id, all_projects, true).await
+    }
+
+    /// [`Compute::find_server`]; `details: false` looks names up in the light `/servers`
+    /// listing (ID, name and links only — openstacksdk's `details=False`), enough to act on
+    /// a server by ID and much cheaper for nova.
+    pub async fn find_server_with(
+        &self,
+        name_or_id: &str,
+        all_projects: bool,
+        details: bool,
+    ) -> Result<Lookup, ClientError> {
         match self.get_server(name_or_id).await {
             Ok(v) => return Ok(Lookup::Found(v)),
             Err(e) if matches!(e.status(), Some(404 | 400)) => {}
@@ -97,9 +109,21 @@ impl Compute<'_> {
         if all_projects {
             query.push(("all_tenants", "True".into()));
         }
-        let mut hits: Vec<Value> = self
-            .servers(&query)
+        let listed = if details {
+            self.servers(&query).await?
+        } else {
+            let path = format!("servers{}", query_string(&query));
+            pager::list_all_capped(
+                self.session,
+                "compute",
+                None,
+                Some(MICROVERSION),
+                &path,
+                "servers",
+            )
             .await?
+        };
+        let mut hits: Vec<Value> = listed
             .into_iter()
             .filter(|s| s.get("name").and_then(Value::as_str) == Some(name_or_id))
             .collect();

@@ -3,7 +3,7 @@
 //! servers are handled in parallel (bounded); the first failure, in the order given, is
 //! reported as osc reports it.
 
-use super::{all_projects_env, find_server, find_server_in, id_of, microversion, require};
+use super::{all_projects_env, find_server, find_server_id_in, id_of, microversion, require};
 use crate::commands::common::bulk;
 use crate::commands::identity::common::sdk_error;
 use crate::commands::image::find_image;
@@ -25,7 +25,7 @@ fn act_on_each(
     let results = bulk::each(ctx, servers, |session, name| {
         let action = action.clone();
         async move {
-            let id = id_of(&find_server_in(&session, &name, all_projects).await?);
+            let id = find_server_id_in(&session, &name, all_projects).await?;
             Compute::new(&session)
                 .server_action(&id, action)
                 .await

@@ -1,6 +1,6 @@
 //! `server delete` (openstackclient/compute/v2/server.py DeleteServer), bounded-parallel.
 
-use super::{all_projects_env, find_server_in, id_of, poll_interval};
+use super::{all_projects_env, find_server_id_in, poll_interval};
 use crate::commands::common::bulk;
 use crate::commands::identity::common::sdk_error;
 use crate::{
@@ -37,8 +37,7 @@ impl Command for DeleteServer {
         let (force, wait) = (self.force, self.wait);
         // find + delete each (in parallel); the waits start once every delete was sent
         let deleted = bulk::each(ctx, &self.server, |session, name| async move {
-            let server = find_server_in(&session, &name, all_projects).await?;
-            let id = id_of(&server);
+            let id = find_server_id_in(&session, &name, all_projects).await?;
             Compute::new(&session)
                 .delete_server(&id, force)
                 .await

@@ -80,6 +80,19 @@ pub async fn find_server_in(
     crate::commands::identity::common::found(found, "Server", name_or_id)
 }
 
+/// The ID of a server (openstacksdk `find_server(…, details=False).id`): names are looked up
+/// in nova's light listing.
+pub async fn find_server_id_in(
+    session: &Session,
+    name_or_id: &str,
+    all_projects: bool,
+) -> Result<String, CliError> {
+    let found = Compute::new(session)
+        .find_server_with(name_or_id, all_projects, false)
+        .await;
+    crate::commands::identity::common::found(found, "Server", name_or_id).map(|v| id_of(&v))
+}
+
 /// [`find_server_in`] from a command.
 pub fn find_server(
     ctx: &mut Context,
