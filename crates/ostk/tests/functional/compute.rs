@@ -910,4 +910,19 @@ mod misc {
             &["console", "connection", "show", "ostk-nope"],
         );
     }
+
+    #[test]
+    fn compute_agent_reports_the_removed_api() {
+        let s = Scratch::new();
+        for a in [
+            vec!["compute", "agent", "list"],
+            vec![
+                "compute", "agent", "create", "linux", "x86", "1", "http://x", "0123", "xen",
+            ],
+            vec!["compute", "agent", "delete", "1", "2"],
+            vec!["compute", "agent", "set", "1", "--url", "http://y"],
+        ] {
+            same(&s, "devstack-admin", &a);
+        }
+    }
 }
