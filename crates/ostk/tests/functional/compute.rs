@@ -439,10 +439,23 @@ mod misc {
             (
                 "devstack-admin",
                 vec![
-                    "compute", "service", "list", "-c", "Binary", "-c", "Host", "-c", "Status",
+                    "compute",
+                    "service",
+                    "list",
+                    "-c",
+                    "Binary",
+                    "-c",
+                    "Host",
+                    "-c",
+                    "Status",
+                    "--sort-column",
+                    "Binary",
                 ],
             ),
-            ("devstack", vec!["compute", "service", "list"]),
+            (
+                "devstack",
+                vec!["compute", "service", "list", "--sort-column", "Binary"],
+            ),
             (
                 "devstack-admin",
                 vec![
