@@ -64,3 +64,31 @@ pub async fn availability_zones(s: &Session, detail: bool) -> Result<Vec<Value>,
         .cloned()
         .unwrap_or_default())
 }
+
+/// The removed compute agents API (`/os-agents` at 2.1; nova answers 410 since Wallaby):
+/// `GET`, optionally `?hypervisor=`.
+pub async fn agents(s: &Session, hypervisor: Option<&str>) -> Result<Vec<Value>, ClientError> {
+    let path = match hypervisor {
+        Some(h) => format!("os-agents?hypervisor={}", api::seg(h)),
+        None => "os-agents".to_string(),
+    };
+    let v = at_2_1(s, Method::GET, &path, None).await?;
+    Ok(v.get("agents")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default())
+}
+
+/// `POST /os-agents` (the `agent` answer), `PUT /os-agents/{id}`, `DELETE /os-agents/{id}`.
+pub async fn agent_call(
+    s: &Session,
+    method: Method,
+    id: Option<&str>,
+    body: Option<Value>,
+) -> Result<Value, ClientError> {
+    let path = match id {
+        Some(i) => format!("os-agents/{}", api::seg(i)),
+        None => "os-agents".to_string(),
+    };
+    at_2_1(s, method, &path, body).await
+}

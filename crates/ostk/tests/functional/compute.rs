@@ -439,10 +439,23 @@ mod misc {
             (
                 "devstack-admin",
                 vec![
-                    "compute", "service", "list", "-c", "Binary", "-c", "Host", "-c", "Status",
+                    "compute",
+                    "service",
+                    "list",
+                    "-c",
+                    "Binary",
+                    "-c",
+                    "Host",
+                    "-c",
+                    "Status",
+                    "--sort-column",
+                    "Binary",
                 ],
             ),
-            ("devstack", vec!["compute", "service", "list"]),
+            (
+                "devstack",
+                vec!["compute", "service", "list", "--sort-column", "Binary"],
+            ),
             (
                 "devstack-admin",
                 vec![
@@ -548,6 +561,12 @@ mod misc {
         let (name, renamed) = (unique("agg"), unique("agg2"));
         let _u = undo(&s, "devstack-admin", &["aggregate", "delete", &name]);
         let _u2 = undo(&s, "devstack-admin", &["aggregate", "delete", &renamed]);
+        // nova keeps an aggregate that still has hosts: take the host out first (drops first).
+        let _h = undo(
+            &s,
+            "devstack-admin",
+            &["aggregate", "remove", "host", &name, "devcloud"],
+        );
         let created = json(&ostk(
             &s,
             "devstack-admin",
@@ -909,5 +928,20 @@ mod misc {
             "devstack-admin",
             &["console", "connection", "show", "ostk-nope"],
         );
+    }
+
+    #[test]
+    fn compute_agent_reports_the_removed_api() {
+        let s = Scratch::new();
+        for a in [
+            vec!["compute", "agent", "list"],
+            vec![
+                "compute", "agent", "create", "linux", "x86", "1", "http://x", "0123", "xen",
+            ],
+            vec!["compute", "agent", "delete", "1", "2"],
+            vec!["compute", "agent", "set", "1", "--url", "http://y"],
+        ] {
+            same(&s, "devstack-admin", &a);
+        }
     }
 }

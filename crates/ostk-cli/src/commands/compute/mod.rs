@@ -1,5 +1,6 @@
 //! `openstack` compute commands (one file per command).
 
+pub mod agent;
 pub mod aggregate;
 pub mod availability_zone;
 pub mod common;
@@ -20,6 +21,10 @@ use crate::registry::{Entry, entry};
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<agent::create::CreateAgent>(),
+    entry::<agent::delete::DeleteAgent>(),
+    entry::<agent::list::ListAgent>(),
+    entry::<agent::set::SetAgent>(),
     entry::<aggregate::add_host::AddAggregateHost>(),
     entry::<aggregate::cache_image::CacheImageForAggregate>(),
     entry::<aggregate::create::CreateAggregate>(),

@@ -21,9 +21,16 @@ impl Command for ShowHypervisorStats {
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         tracing::warn!("This command is deprecated.");
         let session = ctx.session()?;
-        let stats = ctx
-            .block_on(hypervisor::statistics(&session))?
-            .map_err(sdk)?;
+        // OSC reads this answer without checking its status: an error body has no
+        // statistics, and Python fails on the missing dict.
+        let stats = match ctx.block_on(hypervisor::statistics(&session))? {
+            Err(e) if e.status().is_some() => {
+                return Err(CliError::Message(
+                    "'NoneType' object has no attribute 'keys'".into(),
+                ));
+            }
+            other => other.map_err(sdk)?,
+        };
         let fields = stats
             .as_object()
             .into_iter()
