@@ -193,12 +193,16 @@ pub fn error_line(e: &CliError) -> String {
 /// argparse's name for an argument in messages: `-f/--format`, or the metavar of a positional.
 fn arg_name(cmd: &clap::Command, id_or_flag: &str) -> String {
     let flag = id_or_flag.split_whitespace().next().unwrap_or(id_or_flag);
+    // clap names a positional `<<server>>` (or `<<server>>...`) when its value name is `<server>`
+    let bare = flag.trim_end_matches("...");
     let found = cmd.get_arguments().find(|a| {
         a.get_id().as_str() == flag
             || a.get_long().is_some_and(|l| flag == format!("--{l}"))
             || a.get_short().is_some_and(|s| flag == format!("-{s}"))
-            || a.get_value_names()
-                .is_some_and(|v| v.iter().any(|n| flag == n.as_str()))
+            || a.get_value_names().is_some_and(|v| {
+                v.iter()
+                    .any(|n| bare == n.as_str() || bare == format!("<{n}>"))
+            })
     });
     match found {
         Some(a) if a.is_positional() => a
@@ -328,11 +332,16 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -
                 return format!("one of the arguments {} is required", names.join(" "));
             }
             let names = match e.get(ContextKind::InvalidArg) {
-                Some(ContextValue::Strings(v)) => v
-                    .iter()
-                    .map(|a| arg_name(cmd, a))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                Some(ContextValue::Strings(v)) => {
+                    // argparse lists them in the order the parser defines them
+                    let order: Vec<String> = cmd
+                        .get_arguments()
+                        .map(|a| arg_name(cmd, a.get_id().as_str()))
+                        .collect();
+                    let mut names: Vec<String> = v.iter().map(|a| arg_name(cmd, a)).collect();
+                    names.sort_by_key(|n| order.iter().position(|o| o == n).unwrap_or(usize::MAX));
+                    names.join(", ")
+                }
                 _ => arg_name(cmd, &arg),
             };
             format!("the following arguments are required: {names}")
