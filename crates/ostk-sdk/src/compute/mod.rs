@@ -42,6 +42,11 @@ impl<'s> Compute<'s> {
         Compute { session }
     }
 }
+pub mod action;
 pub mod api;
 pub mod flavor;
+pub mod interface;
 pub mod keypair;
+pub mod migration;
+pub mod share;
+pub mod volume_attachment;

@@ -6,10 +6,18 @@ pub mod actions;
 pub mod create;
 
 pub mod delete;
+pub mod image;
 pub mod list;
+pub mod migrate;
+pub mod migration;
+pub mod network;
 pub mod resize;
+pub mod security_group;
+pub mod share;
 pub mod shelve;
 pub mod show;
+pub mod ssh;
+pub mod volume;
 
 use crate::commands::identity::common::sdk_error;
 use crate::{context::Context, error::CliError};
