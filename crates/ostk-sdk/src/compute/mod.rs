@@ -38,13 +38,18 @@ impl<'s> Compute<'s> {
         Compute { session }
     }
 }
+pub mod action;
 pub mod aggregate;
 pub mod api;
 pub mod console;
 pub mod flavor;
 pub mod host;
 pub mod hypervisor;
+pub mod interface;
 pub mod keypair;
+pub mod migration;
 pub mod server_group;
 pub mod service;
+pub mod share;
 pub mod usage;
+pub mod volume_attachment;

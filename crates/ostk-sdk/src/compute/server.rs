@@ -4,15 +4,12 @@
 //! Servers travel as the JSON nova sends (`serde_json::Value`): the CLI shows every field
 //! nova returns, under nova's names.
 
+use super::api::seg;
 use super::{Compute, MICROVERSION, SERVERS};
 use crate::client::{ClientError, Method, pager};
 use crate::rest::{Lookup, query_string};
 use serde_json::{Map, Value, json};
 use std::time::Duration;
-
-fn seg(id: &str) -> String {
-    percent_encoding::utf8_percent_encode(id, percent_encoding::NON_ALPHANUMERIC).to_string()
-}
 
 /// How a wait for a server ended badly.
 #[derive(Debug, Clone, PartialEq)]

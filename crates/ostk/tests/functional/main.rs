@@ -5,6 +5,7 @@
 mod cli;
 mod compute;
 mod compute_server;
+mod compute_server_more;
 mod config_show;
 mod fault_proxy;
 mod identity;

@@ -6,12 +6,20 @@ pub mod actions;
 pub mod create;
 
 pub mod delete;
+pub mod image;
 pub mod list;
+pub mod migrate;
+pub mod migration;
+pub mod network;
 pub mod rebuild;
 pub mod resize;
+pub mod security_group;
 pub mod set;
+pub mod share;
 pub mod shelve;
 pub mod show;
+pub mod ssh;
+pub mod volume;
 
 use crate::commands::identity::common::sdk_error;
 use crate::{context::Context, error::CliError};
