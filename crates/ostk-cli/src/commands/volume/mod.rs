@@ -2,6 +2,7 @@
 //! what they share: openstacksdk-style lookups (`No Volume found for x`), the shown-record
 //! builder of openstacksdk resources, and a small status poller.
 
+pub mod backup;
 pub mod create;
 pub mod delete;
 pub mod list;
@@ -25,6 +26,7 @@ use ostk_sdk::client::{ClientError, Session};
 use ostk_sdk::rest::{Collection, Lookup};
 use ostk_sdk::volume as cinder;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
@@ -64,6 +66,15 @@ pub static COMMANDS: &[Entry] = &[
     entry::<vtype::set::SetVolumeType>(),
     entry::<vtype::show::ShowVolumeType>(),
     entry::<vtype::unset::UnsetVolumeType>(),
+    entry::<backup::CreateVolumeBackup>(),
+    entry::<backup::DeleteVolumeBackup>(),
+    entry::<backup::ListVolumeBackup>(),
+    entry::<backup::RestoreVolumeBackup>(),
+    entry::<backup::SetVolumeBackup>(),
+    entry::<backup::ShowVolumeBackup>(),
+    entry::<backup::UnsetVolumeBackup>(),
+    entry::<backup::ExportBackupRecord>(),
+    entry::<backup::ImportBackupRecord>(),
 ];
 
 /// A cinder resource kind: its collections and openstacksdk class name (for messages).
@@ -240,6 +251,24 @@ pub fn volume_record(v: &Value) -> Record {
         fields.push((k.to_string(), c));
     }
     sorted_record(fields)
+}
+
+/// Volume ID → name, for the `Volume` column of listings (OSC ignores any failure here).
+pub fn volume_names(ctx: &mut Context, s: &Session) -> HashMap<String, String> {
+    ctx.block_on(cinder::VOLUMES_DETAIL.list(s, &[]))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default()
+        .iter()
+        .map(|v| (id(v), crate::commands::image::py_str(v.get("name"))))
+        .collect()
+}
+
+/// OSC's `VolumeIdColumn`: the volume's name when known, else its ID (machine formats: the ID).
+pub fn volume_name_cell(names: &HashMap<String, String>, volume_id: Option<&Value>) -> Cell {
+    let vid = crate::commands::image::py_str(volume_id);
+    let human = names.get(&vid).cloned().unwrap_or(vid);
+    Cell::formatted(human, volume_id.cloned().unwrap_or(Value::Null))
 }
 
 /// `--property key=value` pairs as a JSON object (last value of a key wins, as
