@@ -892,3 +892,154 @@ fn backup_round_trip_matches_the_reference() {
          ostk-no-such-backup\n1 of 2 backups failed to delete.\n"
     );
 }
+
+#[test]
+fn group_type_and_group_round_trip() {
+    let s = Scratch::new();
+    let (gt, vt, g, v) = (
+        unique("gtype"),
+        unique("gvtype"),
+        unique("group"),
+        unique("gvol"),
+    );
+    let mv = ["--os-volume-api-version", "3.13"];
+    let admin = |args: &[&str]| {
+        let mut a = mv.to_vec();
+        a.extend(args);
+        ostk_as("devstack-admin", &s, &a)
+    };
+    let _c = Cleanup {
+        s: &s,
+        cloud: "devstack-admin",
+        what: vec![
+            cmd(&["volume", "type", "delete", &vt]),
+            cmd(&[mv[0], mv[1], "volume", "group", "type", "delete", &gt]),
+            cmd(&["volume", "delete", &v]),
+            cmd(&[mv[0], mv[1], "volume", "group", "delete", "--force", &g]),
+        ],
+    };
+    let t = json(&admin(&[
+        "volume",
+        "group",
+        "type",
+        "create",
+        "--description",
+        "d",
+        &gt,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(t["Name"], gt.as_str());
+    assert_eq!(t["Is Public"], true);
+    assert_eq!(t["Properties"], serde_json::json!({}));
+    let r = admin(&["volume", "group", "type", "set", "--property", "a=b", &gt]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for args in [
+        &[mv[0], mv[1], "volume", "group", "type", "show", &gt][..],
+        &[
+            mv[0],
+            mv[1],
+            "volume",
+            "group",
+            "type",
+            "show",
+            "ostk-no-such-gt",
+        ][..],
+        &[
+            "volume",
+            "group",
+            "type",
+            "list",
+            "--os-volume-api-version",
+            "3.10",
+        ][..],
+    ] {
+        assert_same(&s, "devstack-admin", args);
+    }
+    let listed = json(&admin(&["volume", "group", "type", "list", "-f", "json"]));
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["Name"] == gt.as_str())
+        .expect("listed");
+    assert_eq!(row["Group Specs"], serde_json::json!({"a": "b"}));
+
+    json(&admin(&["volume", "type", "create", &vt, "-f", "json"]));
+    let created = json(&admin(&[
+        "volume",
+        "group",
+        "create",
+        "--volume-group-type",
+        &gt,
+        "--volume-type",
+        &vt,
+        "--name",
+        &g,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(created["Group Type"], t["ID"]);
+    let gid = created["ID"].as_str().unwrap().to_string();
+    for _ in 0..60 {
+        let shown = json(&admin(&["volume", "group", "show", &gid, "-f", "json"]));
+        if shown["Status"] == "available" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    assert_same(
+        &s,
+        "devstack-admin",
+        &[mv[0], mv[1], "volume", "group", "show", &gid],
+    );
+    let set = json(&admin(&[
+        "volume",
+        "group",
+        "set",
+        "--description",
+        "gd",
+        &gid,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(set["Description"], "gd");
+    // a volume of the group's type joins and leaves it
+    json(&ostk_as(
+        "devstack-admin",
+        &s,
+        &[
+            "volume", "create", "--size", "1", "--type", &vt, &v, "-f", "json",
+        ],
+    ));
+    wait_status(&s, "devstack-admin", &["volume", "show", &v], "available");
+    let r = admin(&["volume", "group", "add", "volume", &gid, &v]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let vol = wait_status(&s, "devstack-admin", &["volume", "show", &v], "available");
+    assert_eq!(vol["group_id"], gid.as_str());
+    let with = json(&admin(&[
+        "--os-volume-api-version",
+        "3.25",
+        "volume",
+        "group",
+        "show",
+        "--volumes",
+        &gid,
+        "-f",
+        "json",
+    ]));
+    assert_eq!(with["Volumes"].as_array().map(Vec::len), Some(1), "{with}");
+    let r = admin(&["volume", "group", "remove", "volume", &gid, &v]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    wait_status(&s, "devstack-admin", &["volume", "show", &v], "available");
+    let listed = json(&admin(&["volume", "group", "list", "-f", "json"]));
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["ID"] == gid.as_str())
+    );
+    let r = admin(&["volume", "group", "delete", &gid]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+}

@@ -2,7 +2,9 @@
 //! delete, list, restore, set, unset, show, record export/import, in one file (they share the
 //! lookup, the microversion checks and the record shape).
 
-use super::{BACKUP, SNAPSHOT, VOLUME, call, cell, find, find_in, id, props, sdk, sorted_record};
+use super::{
+    BACKUP, SNAPSHOT, VOLUME, call, cell, find, find_in, id, props, require, sdk, sorted_record,
+};
 use crate::commands::common::bulk;
 use crate::commands::compute::common::MarkerPagination;
 use crate::commands::identity::common::find_project_id;
@@ -13,7 +15,7 @@ use crate::{
     registry::{Command, Kind, Output},
 };
 use ostk_output::{Cell, Listing, Record};
-use ostk_sdk::client::{Method, Session};
+use ostk_sdk::client::Method;
 use ostk_sdk::volume as cinder;
 use serde_json::{Map, Value, json};
 
@@ -57,38 +59,6 @@ fn record(b: &Value, keys: &[&str]) -> Record {
             .map(|k| (k.to_string(), cell(attr(b, k))))
             .collect(),
     }
-}
-
-/// Fails unless the microversion in use is at least `version` (OSC's wording).
-fn require(ctx: &mut Context, s: &Session, version: &str, option: &str) -> Result<(), CliError> {
-    if call(ctx, cinder::supports(s, version))? {
-        return Ok(());
-    }
-    Err(CliError::Message(format!(
-        "--os-volume-api-version {version} or greater is required to support the {option} option"
-    )))
-}
-
-/// `PUT /backups/{id}` with `{"backup": attrs}`.
-fn update(
-    ctx: &mut Context,
-    s: &Session,
-    bid: &str,
-    attrs: Map<String, Value>,
-) -> Result<(), CliError> {
-    let path = cinder::item_path("backups", bid);
-    let body = json!({ "backup": attrs });
-    call(
-        ctx,
-        cinder::call(
-            s,
-            Method::PUT,
-            &path,
-            Some(body),
-            cinder::BACKUPS.microversion,
-        ),
-    )
-    .map(drop)
 }
 
 /// Create new volume backup
@@ -150,11 +120,11 @@ impl Command for CreateVolumeBackup {
             attrs.insert("snapshot_id".into(), json!(id(&find(ctx, SNAPSHOT, sn)?)));
         }
         if !self.property.is_empty() {
-            require(ctx, &s, "3.43", "--property")?;
+            require(ctx, &s, "3.43", "--property option")?;
             attrs.insert("metadata".into(), Value::Object(props(&self.property)));
         }
         if let Some(az) = &self.availability_zone {
-            require(ctx, &s, "3.51", "--availability-zone")?;
+            require(ctx, &s, "3.51", "--availability-zone option")?;
             attrs.insert("availability_zone".into(), json!(az));
         }
         let body = json!({ "backup": attrs });
@@ -428,18 +398,18 @@ impl Command for SetVolumeBackup {
         }
         let mut attrs = Map::new();
         if let Some(n) = self.name.as_ref().filter(|n| !n.is_empty()) {
-            require(ctx, &s, "3.9", "--name")?;
+            require(ctx, &s, "3.9", "--name option")?;
             attrs.insert("name".into(), json!(n));
         }
         if let Some(d) = self.description.as_ref().filter(|d| !d.is_empty()) {
-            require(ctx, &s, "3.9", "--description")?;
+            require(ctx, &s, "3.9", "--description option")?;
             attrs.insert("description".into(), json!(d));
         }
         if self.no_property {
-            require(ctx, &s, "3.43", "--no-property")?;
+            require(ctx, &s, "3.43", "--no-property option")?;
         }
         if !self.property.is_empty() {
-            require(ctx, &s, "3.43", "--property")?;
+            require(ctx, &s, "3.43", "--property option")?;
         }
         // from 3.43 OSC always sends the (merged) metadata, even when only renaming
         if call(ctx, cinder::supports(&s, "3.43"))? {
@@ -451,7 +421,7 @@ impl Command for SetVolumeBackup {
             attrs.insert("metadata".into(), Value::Object(m));
         }
         if !attrs.is_empty() {
-            let r = update(ctx, &s, &bid, attrs);
+            let r = super::update(ctx, &s, &cinder::BACKUPS, &bid, attrs).map(drop);
             super::set::step(&mut failed, "Failed to update backup", r);
         }
         if failed > 0 {
@@ -483,7 +453,7 @@ impl Command for UnsetVolumeBackup {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let s = ctx.session()?;
-        require(ctx, &s, "3.43", "--property")?;
+        require(ctx, &s, "3.43", "--property option")?;
         let b = find(ctx, BACKUP, &self.backup)?;
         let mut m = b
             .get("metadata")
@@ -497,9 +467,10 @@ impl Command for UnsetVolumeBackup {
         }
         // cinder has no per-key backup metadata API (OSC 10.5 calls one and then deletes the
         // keys to keep): the remaining metadata replaces the backup's
-        update(
+        super::update(
             ctx,
             &s,
+            &cinder::BACKUPS,
             &id(&b),
             Map::from_iter([("metadata".into(), Value::Object(m))]),
         )?;

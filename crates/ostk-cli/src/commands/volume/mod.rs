@@ -5,6 +5,8 @@
 pub mod backup;
 pub mod create;
 pub mod delete;
+pub mod group;
+pub mod group_type;
 pub mod list;
 pub mod migrate;
 pub mod qos;
@@ -75,6 +77,19 @@ pub static COMMANDS: &[Entry] = &[
     entry::<backup::UnsetVolumeBackup>(),
     entry::<backup::ExportBackupRecord>(),
     entry::<backup::ImportBackupRecord>(),
+    entry::<group_type::CreateVolumeGroupType>(),
+    entry::<group_type::DeleteVolumeGroupType>(),
+    entry::<group_type::ListVolumeGroupType>(),
+    entry::<group_type::SetVolumeGroupType>(),
+    entry::<group_type::ShowVolumeGroupType>(),
+    entry::<group::AddVolumesToGroup>(),
+    entry::<group::CreateVolumeGroup>(),
+    entry::<group::DeleteVolumeGroup>(),
+    entry::<group::FailoverVolumeGroup>(),
+    entry::<group::ListVolumeGroup>(),
+    entry::<group::RemoveVolumesFromGroup>(),
+    entry::<group::SetVolumeGroup>(),
+    entry::<group::ShowVolumeGroup>(),
 ];
 
 /// A cinder resource kind: its collections and openstacksdk class name (for messages).
@@ -140,6 +155,66 @@ pub const BACKUP: Kind = Kind {
     name_query: true,
     query: &[],
 };
+
+/// Group types (looked up by name in the plain listing).
+pub const GROUP_TYPE: Kind = Kind {
+    coll: cinder::GROUP_TYPES,
+    detail: cinder::GROUP_TYPES,
+    class: "GroupType",
+    name_query: false,
+    query: &[],
+};
+/// Generic volume groups.
+pub const GROUP: Kind = Kind {
+    coll: cinder::GROUPS,
+    detail: cinder::GROUPS_DETAIL,
+    class: "Group",
+    name_query: false,
+    query: &[],
+};
+/// Group snapshots.
+pub const GROUP_SNAPSHOT: Kind = Kind {
+    coll: cinder::GROUP_SNAPSHOTS,
+    detail: cinder::GROUP_SNAPSHOTS_DETAIL,
+    class: "GroupSnapshot",
+    name_query: false,
+    query: &[],
+};
+
+/// Fails unless the microversion in use is at least `version`, with OSC's message
+/// `--os-volume-api-version {version} or greater is required to support the {what}`.
+pub fn require(ctx: &mut Context, s: &Session, version: &str, what: &str) -> Result<(), CliError> {
+    if call(ctx, cinder::supports(s, version))? {
+        return Ok(());
+    }
+    Err(CliError::Message(format!(
+        "--os-volume-api-version {version} or greater is required to support the {what}"
+    )))
+}
+
+/// `PUT {path}/{id}` with `{singular: attrs}` (openstacksdk `commit`), negotiating up to the
+/// collection's microversion.
+pub fn update(
+    ctx: &mut Context,
+    s: &Session,
+    coll: &Collection,
+    id: &str,
+    attrs: Map<String, Value>,
+) -> Result<Value, CliError> {
+    let path = cinder::item_path(coll.path, id);
+    let body = Value::Object(Map::from_iter([(
+        coll.singular.to_string(),
+        Value::Object(attrs),
+    )]));
+    let f = cinder::call(
+        s,
+        ostk_sdk::client::Method::PUT,
+        &path,
+        Some(body),
+        coll.microversion,
+    );
+    call(ctx, f)
+}
 
 /// openstacksdk's lookup result in its wording, async (for [`crate::commands::common::bulk`]).
 pub async fn find_in(
