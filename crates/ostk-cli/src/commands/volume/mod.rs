@@ -2,12 +2,14 @@
 //! what they share: openstacksdk-style lookups (`No Volume found for x`), the shown-record
 //! builder of openstacksdk resources, and a small status poller.
 
+pub mod attachment;
 pub mod backup;
 pub mod create;
 pub mod delete;
 pub mod group;
 pub mod group_type;
 pub mod list;
+pub mod message;
 pub mod migrate;
 pub mod qos;
 pub mod revert;
@@ -90,6 +92,15 @@ pub static COMMANDS: &[Entry] = &[
     entry::<group::RemoveVolumesFromGroup>(),
     entry::<group::SetVolumeGroup>(),
     entry::<group::ShowVolumeGroup>(),
+    entry::<attachment::CompleteVolumeAttachment>(),
+    entry::<attachment::CreateVolumeAttachment>(),
+    entry::<attachment::DeleteVolumeAttachment>(),
+    entry::<attachment::ListVolumeAttachment>(),
+    entry::<attachment::SetVolumeAttachment>(),
+    entry::<attachment::ShowVolumeAttachment>(),
+    entry::<message::DeleteMessage>(),
+    entry::<message::ListMessages>(),
+    entry::<message::ShowMessage>(),
 ];
 
 /// A cinder resource kind: its collections and openstacksdk class name (for messages).
