@@ -66,6 +66,38 @@ pub const TRANSFERS_DETAIL: Collection = coll(
     Some("3.55"),
 );
 
+/// `/group_types` (openstacksdk `GroupType`, up to 3.11).
+pub const GROUP_TYPES: Collection = coll("group_types", "group_type", "group_types", Some("3.11"));
+/// `/groups` (openstacksdk `Group`, up to 3.38).
+pub const GROUPS: Collection = coll("groups", "group", "groups", Some("3.38"));
+/// `/groups/detail`.
+pub const GROUPS_DETAIL: Collection = coll("groups/detail", "group", "groups", Some("3.38"));
+/// `/group_snapshots` (openstacksdk `GroupSnapshot`, up to 3.29).
+pub const GROUP_SNAPSHOTS: Collection = coll(
+    "group_snapshots",
+    "group_snapshot",
+    "group_snapshots",
+    Some("3.29"),
+);
+/// `/group_snapshots/detail`.
+pub const GROUP_SNAPSHOTS_DETAIL: Collection = coll(
+    "group_snapshots/detail",
+    "group_snapshot",
+    "group_snapshots",
+    Some("3.29"),
+);
+/// `/attachments` (openstacksdk `Attachment`, up to 3.71).
+pub const ATTACHMENTS: Collection = coll("attachments", "attachment", "attachments", Some("3.71"));
+/// `/attachments/detail`.
+pub const ATTACHMENTS_DETAIL: Collection = coll(
+    "attachments/detail",
+    "attachment",
+    "attachments",
+    Some("3.71"),
+);
+/// `/messages` (cinder user messages, 3.3+).
+pub const MESSAGES: Collection = coll("messages", "message", "messages", Some(MICROVERSION));
+
 /// The microversion requests to cinder use: the user's `--os-volume-api-version` when it
 /// names one, else the highest both sides support up to [`MICROVERSION`] (`None`: the server
 /// has no microversions). What openstacksdk's `supports_microversion` compares against.

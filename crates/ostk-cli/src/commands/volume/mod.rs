@@ -2,9 +2,14 @@
 //! what they share: openstacksdk-style lookups (`No Volume found for x`), the shown-record
 //! builder of openstacksdk resources, and a small status poller.
 
+pub mod attachment;
+pub mod backup;
 pub mod create;
 pub mod delete;
+pub mod group;
+pub mod group_type;
 pub mod list;
+pub mod message;
 pub mod migrate;
 pub mod qos;
 pub mod revert;
@@ -25,6 +30,7 @@ use ostk_sdk::client::{ClientError, Session};
 use ostk_sdk::rest::{Collection, Lookup};
 use ostk_sdk::volume as cinder;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
@@ -64,6 +70,37 @@ pub static COMMANDS: &[Entry] = &[
     entry::<vtype::set::SetVolumeType>(),
     entry::<vtype::show::ShowVolumeType>(),
     entry::<vtype::unset::UnsetVolumeType>(),
+    entry::<backup::CreateVolumeBackup>(),
+    entry::<backup::DeleteVolumeBackup>(),
+    entry::<backup::ListVolumeBackup>(),
+    entry::<backup::RestoreVolumeBackup>(),
+    entry::<backup::SetVolumeBackup>(),
+    entry::<backup::ShowVolumeBackup>(),
+    entry::<backup::UnsetVolumeBackup>(),
+    entry::<backup::ExportBackupRecord>(),
+    entry::<backup::ImportBackupRecord>(),
+    entry::<group_type::CreateVolumeGroupType>(),
+    entry::<group_type::DeleteVolumeGroupType>(),
+    entry::<group_type::ListVolumeGroupType>(),
+    entry::<group_type::SetVolumeGroupType>(),
+    entry::<group_type::ShowVolumeGroupType>(),
+    entry::<group::AddVolumesToGroup>(),
+    entry::<group::CreateVolumeGroup>(),
+    entry::<group::DeleteVolumeGroup>(),
+    entry::<group::FailoverVolumeGroup>(),
+    entry::<group::ListVolumeGroup>(),
+    entry::<group::RemoveVolumesFromGroup>(),
+    entry::<group::SetVolumeGroup>(),
+    entry::<group::ShowVolumeGroup>(),
+    entry::<attachment::CompleteVolumeAttachment>(),
+    entry::<attachment::CreateVolumeAttachment>(),
+    entry::<attachment::DeleteVolumeAttachment>(),
+    entry::<attachment::ListVolumeAttachment>(),
+    entry::<attachment::SetVolumeAttachment>(),
+    entry::<attachment::ShowVolumeAttachment>(),
+    entry::<message::DeleteMessage>(),
+    entry::<message::ListMessages>(),
+    entry::<message::ShowMessage>(),
 ];
 
 /// A cinder resource kind: its collections and openstacksdk class name (for messages).
@@ -129,6 +166,66 @@ pub const BACKUP: Kind = Kind {
     name_query: true,
     query: &[],
 };
+
+/// Group types (looked up by name in the plain listing).
+pub const GROUP_TYPE: Kind = Kind {
+    coll: cinder::GROUP_TYPES,
+    detail: cinder::GROUP_TYPES,
+    class: "GroupType",
+    name_query: false,
+    query: &[],
+};
+/// Generic volume groups.
+pub const GROUP: Kind = Kind {
+    coll: cinder::GROUPS,
+    detail: cinder::GROUPS_DETAIL,
+    class: "Group",
+    name_query: false,
+    query: &[],
+};
+/// Group snapshots.
+pub const GROUP_SNAPSHOT: Kind = Kind {
+    coll: cinder::GROUP_SNAPSHOTS,
+    detail: cinder::GROUP_SNAPSHOTS_DETAIL,
+    class: "GroupSnapshot",
+    name_query: false,
+    query: &[],
+};
+
+/// Fails unless the microversion in use is at least `version`, with OSC's message
+/// `--os-volume-api-version {version} or greater is required to support the {what}`.
+pub fn require(ctx: &mut Context, s: &Session, version: &str, what: &str) -> Result<(), CliError> {
+    if call(ctx, cinder::supports(s, version))? {
+        return Ok(());
+    }
+    Err(CliError::Message(format!(
+        "--os-volume-api-version {version} or greater is required to support the {what}"
+    )))
+}
+
+/// `PUT {path}/{id}` with `{singular: attrs}` (openstacksdk `commit`), negotiating up to the
+/// collection's microversion.
+pub fn update(
+    ctx: &mut Context,
+    s: &Session,
+    coll: &Collection,
+    id: &str,
+    attrs: Map<String, Value>,
+) -> Result<Value, CliError> {
+    let path = cinder::item_path(coll.path, id);
+    let body = Value::Object(Map::from_iter([(
+        coll.singular.to_string(),
+        Value::Object(attrs),
+    )]));
+    let f = cinder::call(
+        s,
+        ostk_sdk::client::Method::PUT,
+        &path,
+        Some(body),
+        coll.microversion,
+    );
+    call(ctx, f)
+}
 
 /// openstacksdk's lookup result in its wording, async (for [`crate::commands::common::bulk`]).
 pub async fn find_in(
@@ -240,6 +337,24 @@ pub fn volume_record(v: &Value) -> Record {
         fields.push((k.to_string(), c));
     }
     sorted_record(fields)
+}
+
+/// Volume ID → name, for the `Volume` column of listings (OSC ignores any failure here).
+pub fn volume_names(ctx: &mut Context, s: &Session) -> HashMap<String, String> {
+    ctx.block_on(cinder::VOLUMES_DETAIL.list(s, &[]))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default()
+        .iter()
+        .map(|v| (id(v), crate::commands::image::py_str(v.get("name"))))
+        .collect()
+}
+
+/// OSC's `VolumeIdColumn`: the volume's name when known, else its ID (machine formats: the ID).
+pub fn volume_name_cell(names: &HashMap<String, String>, volume_id: Option<&Value>) -> Cell {
+    let vid = crate::commands::image::py_str(volume_id);
+    let human = names.get(&vid).cloned().unwrap_or(vid);
+    Cell::formatted(human, volume_id.cloned().unwrap_or(Value::Null))
 }
 
 /// `--property key=value` pairs as a JSON object (last value of a key wins, as

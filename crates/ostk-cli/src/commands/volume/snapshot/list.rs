@@ -2,7 +2,9 @@
 
 use super::set::STATES;
 use crate::commands::identity::common::find_project_id;
-use crate::commands::volume::{VOLUME, call, cell, dict_cell, find, id};
+use crate::commands::volume::{
+    VOLUME, call, cell, dict_cell, find, id, volume_name_cell, volume_names,
+};
 use crate::{
     context::Context,
     error::CliError,
@@ -10,8 +12,6 @@ use crate::{
 };
 use ostk_output::{Cell, Listing};
 use ostk_sdk::volume as cinder;
-use serde_json::Value;
-use std::collections::HashMap;
 
 /// List volume snapshots
 #[derive(clap::Args, Debug)]
@@ -67,15 +67,7 @@ impl Command for ListVolumeSnapshot {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let s = ctx.session()?;
-        // volume ID → name for the Volume column (OSC ignores any failure here)
-        let names: HashMap<String, String> = ctx
-            .block_on(cinder::VOLUMES_DETAIL.list(&s, &[]))
-            .ok()
-            .and_then(Result::ok)
-            .unwrap_or_default()
-            .iter()
-            .map(|v| (id(v), crate::commands::image::py_str(v.get("name"))))
-            .collect();
+        let names = volume_names(ctx, &s);
         let mut q: Vec<(&str, String)> = Vec::new();
         if let Some(v) = &self.volume {
             q.push(("volume_id", id(&find(ctx, VOLUME, v)?)));
@@ -116,12 +108,7 @@ impl Command for ListVolumeSnapshot {
                     .collect();
                 if self.long {
                     row.push(cell(v.get("created_at")));
-                    let vid = crate::commands::image::py_str(v.get("volume_id"));
-                    let human = names.get(&vid).cloned().unwrap_or(vid);
-                    row.push(Cell::formatted(
-                        human,
-                        v.get("volume_id").cloned().unwrap_or(Value::Null),
-                    ));
+                    row.push(volume_name_cell(&names, v.get("volume_id")));
                     row.push(dict_cell(v.get("metadata")));
                 }
                 row
