@@ -57,6 +57,12 @@ pub const IP_AVAILABILITIES: Collection = coll(
 pub const RBAC_POLICIES: Collection = coll("rbac-policies", "rbac_policy", "rbac_policies");
 /// `/v2.0/segments`.
 pub const SEGMENTS: Collection = coll("segments", "segment", "segments");
+/// `/v2.0/default-security-group-rules`.
+pub const DEFAULT_SECURITY_GROUP_RULES: Collection = coll(
+    "default-security-group-rules",
+    "default_security_group_rule",
+    "default_security_group_rules",
+);
 /// `/v2.0/extensions`.
 pub const EXTENSIONS: Collection = coll("extensions", "extension", "extensions");
 
@@ -222,6 +228,18 @@ pub const SECURITY_GROUP_RULE: Resource = Resource {
         "created_at", "description", "direction", "ether_type" = "ethertype", "port_range_max",
         "port_range_min", "project_id", "protocol", "remote_group_id", "remote_address_group_id",
         "remote_ip_prefix", "security_group_id", "tenant_id", "updated_at",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.default_security_group_rule.DefaultSecurityGroupRule` (no `name`
+/// filter).
+pub const DEFAULT_SECURITY_GROUP_RULE: Resource = Resource {
+    name_query: false,
+    ..resource!(bare DEFAULT_SECURITY_GROUP_RULES, "DefaultSecurityGroupRule", [
+        "description", "remote_group_id", "remote_address_group_id", "direction", "protocol",
+        "port_range_min", "port_range_max", "remote_ip_prefix", "ether_type" = "ethertype",
+        "used_in_default_sg", "used_in_non_default_sg", "revision_number", "id", "name",
+        "location" = "",
     ], false: [])
 };
 

@@ -1348,3 +1348,80 @@ fn address_group_round_trip_matches_the_reference() {
     same(&s, &["address", "group", "list", "--name", &b]);
     ok(&ostk(&s, &["address", "group", "delete", &a, &b]));
 }
+
+#[test]
+fn default_security_group_rule_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let desc = unique("dsgr");
+    let o = json(&ostk_admin(
+        &s,
+        &[
+            "default",
+            "security",
+            "group",
+            "rule",
+            "create",
+            "--protocol",
+            "tcp",
+            "--dst-port",
+            "8022:8023",
+            "--egress",
+            "--for-custom-sg",
+            "--description",
+            &desc,
+            "-f",
+            "json",
+        ],
+    ));
+    let id = o["id"].as_str().unwrap().to_string();
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    c.add("default security group rule", &id);
+    assert_eq!(o["remote_ip_prefix"], "0.0.0.0/0");
+    assert_eq!(o["used_in_non_default_sg"], true);
+    assert_eq!(o["used_in_default_sg"], false);
+    let (o, r) = admin_both(&s, &["default", "security", "group", "rule", "show", &id]);
+    assert_eq!(o, r);
+    let listed = json(&ostk_admin(
+        &s,
+        &[
+            "default",
+            "security",
+            "group",
+            "rule",
+            "list",
+            "--egress",
+            "--protocol",
+            "TCP",
+            "-f",
+            "json",
+        ],
+    ));
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ID"] == id.as_str())
+        .cloned()
+        .expect("listed");
+    assert_eq!(row["Port Range"], "8022:8023");
+    assert_eq!(row["Used in custom Security Group"], true);
+    let del = ostk_admin(
+        &s,
+        &[
+            "default",
+            "security",
+            "group",
+            "rule",
+            "delete",
+            &id,
+            "no-such-rule",
+        ],
+    );
+    assert_eq!(del.code, 1);
+    assert_eq!(
+        del.stderr,
+        "Failed to delete default SG rule with ID 'no-such-rule': No DefaultSecurityGroupRule \
+         found for no-such-rule\n1 of 2 default rules failed to delete.\n"
+    );
+}

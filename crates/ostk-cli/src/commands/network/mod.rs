@@ -3,6 +3,7 @@
 pub mod address_group;
 pub mod address_scope;
 pub mod common;
+pub mod default_security_group_rule;
 pub mod extension;
 pub mod floating_ip;
 pub mod ip_availability;
@@ -60,6 +61,10 @@ pub static COMMANDS: &[Entry] = &[
     entry::<address_scope::ListAddressScope>(),
     entry::<address_scope::SetAddressScope>(),
     entry::<address_scope::ShowAddressScope>(),
+    entry::<default_security_group_rule::CreateDefaultSecurityGroupRule>(),
+    entry::<default_security_group_rule::DeleteDefaultSecurityGroupRule>(),
+    entry::<default_security_group_rule::ListDefaultSecurityGroupRule>(),
+    entry::<default_security_group_rule::ShowDefaultSecurityGroupRule>(),
     entry::<extension::ListExtension>(),
     entry::<extension::ShowExtension>(),
     entry::<ip_availability::ListIpAvailability>(),
