@@ -63,6 +63,11 @@ pub const DEFAULT_SECURITY_GROUP_RULES: Collection = coll(
     "default_security_group_rule",
     "default_security_group_rules",
 );
+/// `/v2.0/flavors`.
+pub const FLAVORS: Collection = coll("flavors", "flavor", "flavors");
+/// `/v2.0/service_profiles`.
+pub const SERVICE_PROFILES: Collection =
+    coll("service_profiles", "service_profile", "service_profiles");
 /// `/v2.0/extensions`.
 pub const EXTENSIONS: Collection = coll("extensions", "extension", "extensions");
 
@@ -243,6 +248,21 @@ pub const DEFAULT_SECURITY_GROUP_RULE: Resource = Resource {
     ], false: [])
 };
 
+/// openstacksdk `network.v2.flavor.Flavor`.
+pub const FLAVOR: Resource = resource!(bare FLAVORS, "Flavor", [
+    "description", "is_enabled" = "enabled", "name", "service_type",
+    "service_profile_ids" = "service_profiles", "id", "name", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.service_profile.ServiceProfile` (no `name` filter).
+pub const SERVICE_PROFILE: Resource = Resource {
+    name_query: false,
+    ..resource!(bare SERVICE_PROFILES, "ServiceProfile", [
+        "description", "driver", "is_enabled" = "enabled", "meta_info" = "metainfo",
+        "project_id", "tenant_id", "id", "name", "location" = "",
+    ], false: [])
+};
+
 /// openstacksdk `network.v2.qos_policy.QoSPolicy`.
 pub const QOS_POLICY: Resource = resource!(bare QOS_POLICIES, "QoSPolicy", [
     "name", "project_id", "tenant_id", "description", "is_default", "is_shared" = "shared",
@@ -327,6 +347,37 @@ pub async fn put_action(
         .send()
         .await?;
     resp.json()
+}
+
+/// Associates a service profile with a network flavor
+/// (`POST /v2.0/flavors/{id}/service_profiles`).
+pub async fn associate_flavor_profile(
+    s: &Session,
+    flavor_id: &str,
+    profile_id: &str,
+) -> Result<(), ClientError> {
+    let path = format!("{}/{flavor_id}/service_profiles", FLAVORS.path);
+    s.request(FLAVORS.service_type, Method::POST, &path)
+        .api_version("2.0")
+        .json(json!({ "service_profile": { "id": profile_id } }))
+        .send()
+        .await?;
+    Ok(())
+}
+
+/// Removes a service profile from a network flavor
+/// (`DELETE /v2.0/flavors/{id}/service_profiles/{profile}`).
+pub async fn disassociate_flavor_profile(
+    s: &Session,
+    flavor_id: &str,
+    profile_id: &str,
+) -> Result<(), ClientError> {
+    let path = format!("{}/{flavor_id}/service_profiles/{profile_id}", FLAVORS.path);
+    s.request(FLAVORS.service_type, Method::DELETE, &path)
+        .api_version("2.0")
+        .send()
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1425,3 +1425,106 @@ fn default_security_group_rule_round_trip_matches_the_reference() {
          found for no-such-rule\n1 of 2 default rules failed to delete.\n"
     );
 }
+
+#[test]
+fn network_flavor_and_profile_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let name = unique("nflv");
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    let driver = "neutron.services.l3_router.service_providers.single_node.SingleNodeDriver";
+    let p = json(&ostk_admin(
+        &s,
+        &[
+            "network",
+            "flavor",
+            "profile",
+            "create",
+            "--driver",
+            driver,
+            "--description",
+            "pd",
+            "-f",
+            "json",
+        ],
+    ));
+    let pid = p["id"].as_str().unwrap().to_string();
+    c.add("network flavor profile", &pid);
+    assert_eq!(p["enabled"], true);
+    assert_eq!(p["meta_info"], "");
+    c.add("network flavor", &name);
+    let f = json(&ostk_admin(
+        &s,
+        &[
+            "network",
+            "flavor",
+            "create",
+            "--service-type",
+            "L3_ROUTER_NAT",
+            "--disable",
+            &name,
+            "-f",
+            "json",
+        ],
+    ));
+    assert_eq!(f["enabled"], false);
+    assert_eq!(f["service_profile_ids"], Value::Array(vec![]));
+    // neutron refuses to change a profile in use
+    ok(&ostk_admin(
+        &s,
+        &["network", "flavor", "profile", "set", &pid, "--disable"],
+    ));
+    ok(&ostk_admin(
+        &s,
+        &["network", "flavor", "add", "profile", &name, &pid],
+    ));
+    ok(&ostk_admin(
+        &s,
+        &[
+            "network",
+            "flavor",
+            "set",
+            &name,
+            "--enable",
+            "--description",
+            "fd",
+        ],
+    ));
+    for a in [
+        &["network", "flavor", "show", name.as_str()][..],
+        &["network", "flavor", "list"],
+        &["network", "flavor", "profile", "show", pid.as_str()],
+        &["network", "flavor", "profile", "list"],
+    ] {
+        let (o, r) = admin_both(&s, a);
+        assert_eq!(o, r, "{a:?}");
+    }
+    ok(&ostk_admin(
+        &s,
+        &["network", "flavor", "remove", "profile", &name, &pid],
+    ));
+    let shown = json(&ostk_admin(
+        &s,
+        &["network", "flavor", "show", &name, "-f", "json"],
+    ));
+    assert_eq!(shown["service_profile_ids"], Value::Array(vec![]));
+    assert_eq!(shown["description"], "fd");
+    let del = ostk_admin(
+        &s,
+        &["network", "flavor", "delete", &name, "no-such-flavor"],
+    );
+    assert_eq!(del.code, 1);
+    assert_eq!(
+        del.stderr,
+        "Failed to delete flavor with name or ID 'no-such-flavor': No Flavor found for \
+         no-such-flavor\n1 of 2 flavors failed to delete.\n"
+    );
+    let del = ostk_admin(&s, &["network", "flavor", "profile", "delete", &pid]);
+    ok(&del);
+    let none = ostk_admin(&s, &["network", "flavor", "profile", "create"]);
+    assert_eq!(none.code, 1);
+    assert_eq!(
+        none.stderr,
+        "Either --driver or --metainfo or both are required\n"
+    );
+}

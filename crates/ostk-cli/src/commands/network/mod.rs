@@ -5,6 +5,7 @@ pub mod address_scope;
 pub mod common;
 pub mod default_security_group_rule;
 pub mod extension;
+pub mod flavor;
 pub mod floating_ip;
 pub mod ip_availability;
 pub mod net;
@@ -74,6 +75,18 @@ pub static COMMANDS: &[Entry] = &[
     entry::<rbac::ListNetworkRbac>(),
     entry::<rbac::SetNetworkRbac>(),
     entry::<rbac::ShowNetworkRbac>(),
+    entry::<flavor::AddNetworkFlavorToProfile>(),
+    entry::<flavor::CreateNetworkFlavor>(),
+    entry::<flavor::CreateNetworkFlavorProfile>(),
+    entry::<flavor::DeleteNetworkFlavor>(),
+    entry::<flavor::DeleteNetworkFlavorProfile>(),
+    entry::<flavor::ListNetworkFlavor>(),
+    entry::<flavor::ListNetworkFlavorProfile>(),
+    entry::<flavor::RemoveNetworkFlavorFromProfile>(),
+    entry::<flavor::SetNetworkFlavor>(),
+    entry::<flavor::SetNetworkFlavorProfile>(),
+    entry::<flavor::ShowNetworkFlavor>(),
+    entry::<flavor::ShowNetworkFlavorProfile>(),
     entry::<floating_ip::CreateFloatingIp>(),
     entry::<floating_ip::DeleteFloatingIp>(),
     entry::<floating_ip::ListFloatingIp>(),
