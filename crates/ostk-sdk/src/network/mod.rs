@@ -68,6 +68,9 @@ pub const FLAVORS: Collection = coll("flavors", "flavor", "flavors");
 /// `/v2.0/service_profiles`.
 pub const SERVICE_PROFILES: Collection =
     coll("service_profiles", "service_profile", "service_profiles");
+/// `/v2.0/service-providers`.
+pub const SERVICE_PROVIDERS: Collection =
+    coll("service-providers", "service_provider", "service_providers");
 /// `/v2.0/extensions`.
 pub const EXTENSIONS: Collection = coll("extensions", "extension", "extensions");
 
@@ -262,6 +265,11 @@ pub const SERVICE_PROFILE: Resource = Resource {
         "project_id", "tenant_id", "id", "name", "location" = "",
     ], false: [])
 };
+
+/// openstacksdk `network.v2.service_provider.ServiceProvider`.
+pub const SERVICE_PROVIDER: Resource = resource!(bare SERVICE_PROVIDERS, "ServiceProvider", [
+    "service_type", "name", "is_default" = "default", "id", "name", "location" = "",
+], false: []);
 
 /// openstacksdk `network.v2.qos_policy.QoSPolicy`.
 pub const QOS_POLICY: Resource = resource!(bare QOS_POLICIES, "QoSPolicy", [

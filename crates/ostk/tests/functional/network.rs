@@ -1528,3 +1528,13 @@ fn network_flavor_and_profile_round_trip_matches_the_reference() {
         "Either --driver or --metainfo or both are required\n"
     );
 }
+
+#[test]
+fn network_service_provider_list_matches_the_reference() {
+    let s = Scratch::new();
+    same(&s, &["network", "service", "provider", "list"]);
+    same(
+        &s,
+        &["network", "service", "provider", "list", "-f", "json"],
+    );
+}

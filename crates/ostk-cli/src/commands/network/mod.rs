@@ -13,6 +13,7 @@ pub mod port;
 pub mod rbac;
 pub mod router;
 pub mod security_group;
+pub mod service_provider;
 pub mod subnet;
 pub mod subnet_pool;
 
@@ -129,6 +130,7 @@ pub static COMMANDS: &[Entry] = &[
     entry::<security_group::ShowSecurityGroup>(),
     entry::<security_group::ShowSecurityGroupRule>(),
     entry::<security_group::UnsetSecurityGroup>(),
+    entry::<service_provider::ListNetworkServiceProvider>(),
     entry::<subnet::CreateSubnet>(),
     entry::<subnet::DeleteSubnet>(),
     entry::<subnet::ListSubnet>(),
