@@ -71,6 +71,12 @@ pub const SERVICE_PROFILES: Collection =
 /// `/v2.0/service-providers`.
 pub const SERVICE_PROVIDERS: Collection =
     coll("service-providers", "service_provider", "service_providers");
+/// `/v2.0/agents`.
+pub const AGENTS: Collection = coll("agents", "agent", "agents");
+/// `/v2.0/networks/{id}/dhcp-agents` (use with `list_in`).
+pub const DHCP_AGENTS: Collection = coll("dhcp-agents", "agent", "agents");
+/// `/v2.0/routers/{id}/l3-agents` (use with `list_in`).
+pub const L3_AGENTS: Collection = coll("l3-agents", "agent", "agents");
 /// `/v2.0/extensions`.
 pub const EXTENSIONS: Collection = coll("extensions", "extension", "extensions");
 
@@ -269,6 +275,14 @@ pub const SERVICE_PROFILE: Resource = Resource {
 /// openstacksdk `network.v2.service_provider.ServiceProvider`.
 pub const SERVICE_PROVIDER: Resource = resource!(bare SERVICE_PROVIDERS, "ServiceProvider", [
     "service_type", "name", "is_default" = "default", "id", "name", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.agent.Agent`.
+pub const AGENT: Resource = resource!(bare AGENTS, "Agent", [
+    "agent_type", "availability_zone", "binary", "configuration" = "configurations",
+    "created_at", "description", "last_heartbeat_at" = "heartbeat_timestamp", "host",
+    "is_admin_state_up" = "admin_state_up", "is_alive" = "alive", "resources_synced",
+    "started_at", "topic", "ha_state", "id", "name", "location" = "",
 ], false: []);
 
 /// openstacksdk `network.v2.qos_policy.QoSPolicy`.

@@ -1538,3 +1538,41 @@ fn network_service_provider_list_matches_the_reference() {
         &["network", "service", "provider", "list", "-f", "json"],
     );
 }
+
+#[test]
+fn network_agent_commands_match_the_reference() {
+    let s = Scratch::new();
+    // The devcloud runs no agents: the lists are empty, the lookups fail.
+    for a in [
+        &["network", "agent", "list", "-f", "csv"][..],
+        &[
+            "network", "agent", "list", "--router", "router1", "--long", "-f", "csv",
+        ],
+        &[
+            "network",
+            "agent",
+            "list",
+            "--network",
+            "private",
+            "-f",
+            "json",
+        ],
+        &[
+            "network",
+            "agent",
+            "list",
+            "--agent-type",
+            "dhcp",
+            "--host",
+            "x",
+            "-f",
+            "csv",
+        ],
+        &["network", "agent", "show", "no-such-agent"],
+        &["network", "agent", "set", "no-such-agent", "--disable"],
+        &["network", "agent", "delete", "no-such-agent"],
+    ] {
+        let (o, r) = admin_both(&s, a);
+        assert_eq!(o, r, "{a:?}");
+    }
+}

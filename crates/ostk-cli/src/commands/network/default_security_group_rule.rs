@@ -57,8 +57,7 @@ pub struct CreateDefaultSecurityGroupRule {
     /// Remote address group (ID)
     #[arg(long, value_name = "<group>", group = "remote_g")]
     remote_address_group: Option<String>,
-    /// Destination port, may be a single port or a starting and ending port range: 137:139.
-    /// Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.
+    /// Destination port, may be a single port or a starting and ending port range: 137:139. Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.
     #[arg(long, value_name = "<port-range>", value_parser = parse_range, verbatim_doc_comment)]
     dst_port: Option<(i64, i64)>,
     /// IP protocol (ah, dccp, egp, esp, gre, icmp, igmp, ipv66-encap, ipv6-frag, ipv6-icmp,

@@ -49,8 +49,7 @@ pub struct CreateNetworkFlavor {
     /// Owner's project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// Enable the flavor (default)
@@ -252,12 +251,10 @@ pub struct ProfileOptions {
     /// Disable the flavor profile
     #[arg(long, group = "enable_g")]
     disable: bool,
-    /// Python module path to driver. This becomes required if --metainfo is missing and
-    /// vice-versa.
+    /// Python module path to driver. This becomes required if --metainfo is missing and vice-versa.
     #[arg(long, value_name = "DRIVER", verbatim_doc_comment)]
     driver: Option<String>,
-    /// Metainfo for the flavor profile. This becomes required if --driver is missing and
-    /// vice-versa.
+    /// Metainfo for the flavor profile. This becomes required if --driver is missing and vice-versa.
     #[arg(long, value_name = "METAINFO", verbatim_doc_comment)]
     metainfo: Option<String>,
 }

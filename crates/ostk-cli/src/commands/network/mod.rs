@@ -2,6 +2,7 @@
 
 pub mod address_group;
 pub mod address_scope;
+pub mod agent;
 pub mod common;
 pub mod default_security_group_rule;
 pub mod extension;
@@ -52,6 +53,10 @@ impl MarkerPage {
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<agent::DeleteNetworkAgent>(),
+    entry::<agent::ListNetworkAgent>(),
+    entry::<agent::SetNetworkAgent>(),
+    entry::<agent::ShowNetworkAgent>(),
     entry::<address_group::CreateAddressGroup>(),
     entry::<address_group::DeleteAddressGroup>(),
     entry::<address_group::ListAddressGroup>(),
