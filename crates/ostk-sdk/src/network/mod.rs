@@ -402,6 +402,28 @@ pub async fn disassociate_flavor_profile(
     Ok(())
 }
 
+/// A request on an agent's hosted networks or routers (`/v2.0/agents/{id}/{what}[/{item}]`,
+/// `what` = `dhcp-networks` or `l3-routers`), with a JSON body as openstacksdk sends.
+pub async fn agent_binding(
+    s: &Session,
+    method: Method,
+    agent_id: &str,
+    what: &str,
+    item: Option<&str>,
+    body: Value,
+) -> Result<(), ClientError> {
+    let mut path = format!("{}/{agent_id}/{what}", AGENTS.path);
+    if let Some(i) = item {
+        path = format!("{path}/{i}");
+    }
+    s.request(AGENTS.service_type, method, &path)
+        .api_version("2.0")
+        .json(body)
+        .send()
+        .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

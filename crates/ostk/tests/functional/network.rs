@@ -1571,6 +1571,34 @@ fn network_agent_commands_match_the_reference() {
         &["network", "agent", "show", "no-such-agent"],
         &["network", "agent", "set", "no-such-agent", "--disable"],
         &["network", "agent", "delete", "no-such-agent"],
+        &[
+            "network",
+            "agent",
+            "add",
+            "network",
+            "--dhcp",
+            "no-such-agent",
+            "private",
+        ],
+        &[
+            "network",
+            "agent",
+            "remove",
+            "router",
+            "--l3",
+            "no-such-agent",
+            "router1",
+        ],
+        &[
+            "network",
+            "agent",
+            "router",
+            "set",
+            "--ha-chassis-priority",
+            "3",
+            "no-such-agent",
+            "router1",
+        ],
     ] {
         let (o, r) = admin_both(&s, a);
         assert_eq!(o, r, "{a:?}");

@@ -53,8 +53,13 @@ impl MarkerPage {
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<agent::AddNetworkToAgent>(),
+    entry::<agent::AddRouterToAgent>(),
     entry::<agent::DeleteNetworkAgent>(),
     entry::<agent::ListNetworkAgent>(),
+    entry::<agent::RemoveNetworkFromAgent>(),
+    entry::<agent::RemoveRouterFromAgent>(),
+    entry::<agent::SetNetworkAgentRouter>(),
     entry::<agent::SetNetworkAgent>(),
     entry::<agent::ShowNetworkAgent>(),
     entry::<address_group::CreateAddressGroup>(),
