@@ -1604,3 +1604,27 @@ fn network_agent_commands_match_the_reference() {
         assert_eq!(o, r, "{a:?}");
     }
 }
+
+#[test]
+fn network_segment_errors_match_the_reference() {
+    let s = Scratch::new();
+    // The devcloud's neutron has no segment extension: every call fails the same way.
+    for a in [
+        &["network", "segment", "list", "--long"][..],
+        &["network", "segment", "show", "no-such-segment"],
+        &["network", "segment", "delete", "no-such-segment"],
+        &[
+            "network",
+            "segment",
+            "create",
+            "--network",
+            "private",
+            "--network-type",
+            "vlan",
+            "x",
+        ],
+    ] {
+        let (o, r) = admin_both(&s, a);
+        assert_eq!(o, r, "{a:?}");
+    }
+}

@@ -14,6 +14,7 @@ pub mod port;
 pub mod rbac;
 pub mod router;
 pub mod security_group;
+pub mod segment;
 pub mod service_provider;
 pub mod subnet;
 pub mod subnet_pool;
@@ -140,6 +141,11 @@ pub static COMMANDS: &[Entry] = &[
     entry::<security_group::ShowSecurityGroup>(),
     entry::<security_group::ShowSecurityGroupRule>(),
     entry::<security_group::UnsetSecurityGroup>(),
+    entry::<segment::CreateNetworkSegment>(),
+    entry::<segment::DeleteNetworkSegment>(),
+    entry::<segment::ListNetworkSegment>(),
+    entry::<segment::SetNetworkSegment>(),
+    entry::<segment::ShowNetworkSegment>(),
     entry::<service_provider::ListNetworkServiceProvider>(),
     entry::<subnet::CreateSubnet>(),
     entry::<subnet::DeleteSubnet>(),
