@@ -24,18 +24,13 @@ use crate::registry::{Entry, entry};
 /// osc `pagination.add_marker_pagination_option_to_parser`.
 #[derive(clap::Args, Debug, Default)]
 pub struct MarkerPage {
-    /// The maximum number of entries to return per page. If the value exceeds the
-    /// server-defined maximum, then the server-defined value will be used. Note that this
-    /// controls the page size, not the total number of entries returned. Use --max-items to
-    /// limit the total number of entries returned.
+    /// The maximum number of entries to return per page. If the value exceeds the server-defined maximum, then the server-defined value will be used. Note that this controls the page size, not the total number of entries returned. Use --max-items to limit the total number of entries returned.
     #[arg(long, value_name = "<limit>", verbatim_doc_comment)]
     pub limit: Option<u64>,
-    /// The first position in the collection to return results from. This should be a value
-    /// that was returned in a previous request.
+    /// The first position in the collection to return results from. This should be a value that was returned in a previous request.
     #[arg(long, value_name = "<marker>", verbatim_doc_comment)]
     pub marker: Option<String>,
-    /// The maximum number of entries to return in total, paging through multiple requests if
-    /// needed. Use --limit to control the page size.
+    /// The maximum number of entries to return in total, paging through multiple requests if needed. Use --limit to control the page size.
     #[arg(long, value_name = "<max-items>", verbatim_doc_comment)]
     pub max_items: Option<usize>,
 }

@@ -78,8 +78,7 @@ pub struct CreateSecurityGroup {
     /// Security group is stateless
     #[arg(long, group = "state_g")]
     stateless: bool,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     #[command(flatten)]
@@ -141,8 +140,7 @@ pub struct ListSecurityGroup {
     /// List only security groups with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// List only security groups shared between projects
@@ -440,8 +438,7 @@ pub struct CreateSecurityGroupRule {
     /// Remote address group (name or ID)
     #[arg(long, value_name = "<group>", group = "remote_g")]
     remote_address_group: Option<String>,
-    /// Destination port, may be a single port or a starting and ending port range: 137:139.
-    /// Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.
+    /// Destination port, may be a single port or a starting and ending port range: 137:139. Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.
     #[arg(long, value_name = "<port-range>", value_parser = parse_range, verbatim_doc_comment)]
     dst_port: Option<(i64, i64)>,
     /// IP protocol (ah, dccp, egp, esp, gre, icmp, igmp, ipv6-encap, ipv6-frag, ipv6-icmp,
@@ -470,8 +467,7 @@ pub struct CreateSecurityGroupRule {
     /// Owner's project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
 }
@@ -559,8 +555,7 @@ pub struct ListSecurityGroupRule {
     /// List only rules with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     #[command(flatten)]
