@@ -57,6 +57,26 @@ pub const IP_AVAILABILITIES: Collection = coll(
 pub const RBAC_POLICIES: Collection = coll("rbac-policies", "rbac_policy", "rbac_policies");
 /// `/v2.0/segments`.
 pub const SEGMENTS: Collection = coll("segments", "segment", "segments");
+/// `/v2.0/default-security-group-rules`.
+pub const DEFAULT_SECURITY_GROUP_RULES: Collection = coll(
+    "default-security-group-rules",
+    "default_security_group_rule",
+    "default_security_group_rules",
+);
+/// `/v2.0/flavors`.
+pub const FLAVORS: Collection = coll("flavors", "flavor", "flavors");
+/// `/v2.0/service_profiles`.
+pub const SERVICE_PROFILES: Collection =
+    coll("service_profiles", "service_profile", "service_profiles");
+/// `/v2.0/service-providers`.
+pub const SERVICE_PROVIDERS: Collection =
+    coll("service-providers", "service_provider", "service_providers");
+/// `/v2.0/agents`.
+pub const AGENTS: Collection = coll("agents", "agent", "agents");
+/// `/v2.0/networks/{id}/dhcp-agents` (use with `list_in`).
+pub const DHCP_AGENTS: Collection = coll("dhcp-agents", "agent", "agents");
+/// `/v2.0/routers/{id}/l3-agents` (use with `list_in`).
+pub const L3_AGENTS: Collection = coll("l3-agents", "agent", "agents");
 /// `/v2.0/extensions`.
 pub const EXTENSIONS: Collection = coll("extensions", "extension", "extensions");
 
@@ -225,6 +245,46 @@ pub const SECURITY_GROUP_RULE: Resource = Resource {
     ], false: [])
 };
 
+/// openstacksdk `network.v2.default_security_group_rule.DefaultSecurityGroupRule` (no `name`
+/// filter).
+pub const DEFAULT_SECURITY_GROUP_RULE: Resource = Resource {
+    name_query: false,
+    ..resource!(bare DEFAULT_SECURITY_GROUP_RULES, "DefaultSecurityGroupRule", [
+        "description", "remote_group_id", "remote_address_group_id", "direction", "protocol",
+        "port_range_min", "port_range_max", "remote_ip_prefix", "ether_type" = "ethertype",
+        "used_in_default_sg", "used_in_non_default_sg", "revision_number", "id", "name",
+        "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.flavor.Flavor`.
+pub const FLAVOR: Resource = resource!(bare FLAVORS, "Flavor", [
+    "description", "is_enabled" = "enabled", "name", "service_type",
+    "service_profile_ids" = "service_profiles", "id", "name", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.service_profile.ServiceProfile` (no `name` filter).
+pub const SERVICE_PROFILE: Resource = Resource {
+    name_query: false,
+    ..resource!(bare SERVICE_PROFILES, "ServiceProfile", [
+        "description", "driver", "is_enabled" = "enabled", "meta_info" = "metainfo",
+        "project_id", "tenant_id", "id", "name", "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.service_provider.ServiceProvider`.
+pub const SERVICE_PROVIDER: Resource = resource!(bare SERVICE_PROVIDERS, "ServiceProvider", [
+    "service_type", "name", "is_default" = "default", "id", "name", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.agent.Agent`.
+pub const AGENT: Resource = resource!(bare AGENTS, "Agent", [
+    "agent_type", "availability_zone", "binary", "configuration" = "configurations",
+    "created_at", "description", "last_heartbeat_at" = "heartbeat_timestamp", "host",
+    "is_admin_state_up" = "admin_state_up", "is_alive" = "alive", "resources_synced",
+    "started_at", "topic", "ha_state", "id", "name", "location" = "",
+], false: []);
+
 /// openstacksdk `network.v2.qos_policy.QoSPolicy`.
 pub const QOS_POLICY: Resource = resource!(bare QOS_POLICIES, "QoSPolicy", [
     "name", "project_id", "tenant_id", "description", "is_default", "is_shared" = "shared",
@@ -309,6 +369,59 @@ pub async fn put_action(
         .send()
         .await?;
     resp.json()
+}
+
+/// Associates a service profile with a network flavor
+/// (`POST /v2.0/flavors/{id}/service_profiles`).
+pub async fn associate_flavor_profile(
+    s: &Session,
+    flavor_id: &str,
+    profile_id: &str,
+) -> Result<(), ClientError> {
+    let path = format!("{}/{flavor_id}/service_profiles", FLAVORS.path);
+    s.request(FLAVORS.service_type, Method::POST, &path)
+        .api_version("2.0")
+        .json(json!({ "service_profile": { "id": profile_id } }))
+        .send()
+        .await?;
+    Ok(())
+}
+
+/// Removes a service profile from a network flavor
+/// (`DELETE /v2.0/flavors/{id}/service_profiles/{profile}`).
+pub async fn disassociate_flavor_profile(
+    s: &Session,
+    flavor_id: &str,
+    profile_id: &str,
+) -> Result<(), ClientError> {
+    let path = format!("{}/{flavor_id}/service_profiles/{profile_id}", FLAVORS.path);
+    s.request(FLAVORS.service_type, Method::DELETE, &path)
+        .api_version("2.0")
+        .send()
+        .await?;
+    Ok(())
+}
+
+/// A request on an agent's hosted networks or routers (`/v2.0/agents/{id}/{what}[/{item}]`,
+/// `what` = `dhcp-networks` or `l3-routers`), with a JSON body as openstacksdk sends.
+pub async fn agent_binding(
+    s: &Session,
+    method: Method,
+    agent_id: &str,
+    what: &str,
+    item: Option<&str>,
+    body: Value,
+) -> Result<(), ClientError> {
+    let mut path = format!("{}/{agent_id}/{what}", AGENTS.path);
+    if let Some(i) = item {
+        path = format!("{path}/{i}");
+    }
+    s.request(AGENTS.service_type, method, &path)
+        .api_version("2.0")
+        .json(body)
+        .send()
+        .await?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1348,3 +1348,283 @@ fn address_group_round_trip_matches_the_reference() {
     same(&s, &["address", "group", "list", "--name", &b]);
     ok(&ostk(&s, &["address", "group", "delete", &a, &b]));
 }
+
+#[test]
+fn default_security_group_rule_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let desc = unique("dsgr");
+    let o = json(&ostk_admin(
+        &s,
+        &[
+            "default",
+            "security",
+            "group",
+            "rule",
+            "create",
+            "--protocol",
+            "tcp",
+            "--dst-port",
+            "8022:8023",
+            "--egress",
+            "--for-custom-sg",
+            "--description",
+            &desc,
+            "-f",
+            "json",
+        ],
+    ));
+    let id = o["id"].as_str().unwrap().to_string();
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    c.add("default security group rule", &id);
+    assert_eq!(o["remote_ip_prefix"], "0.0.0.0/0");
+    assert_eq!(o["used_in_non_default_sg"], true);
+    assert_eq!(o["used_in_default_sg"], false);
+    let (o, r) = admin_both(&s, &["default", "security", "group", "rule", "show", &id]);
+    assert_eq!(o, r);
+    let listed = json(&ostk_admin(
+        &s,
+        &[
+            "default",
+            "security",
+            "group",
+            "rule",
+            "list",
+            "--egress",
+            "--protocol",
+            "TCP",
+            "-f",
+            "json",
+        ],
+    ));
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ID"] == id.as_str())
+        .cloned()
+        .expect("listed");
+    assert_eq!(row["Port Range"], "8022:8023");
+    assert_eq!(row["Used in custom Security Group"], true);
+    let del = ostk_admin(
+        &s,
+        &[
+            "default",
+            "security",
+            "group",
+            "rule",
+            "delete",
+            &id,
+            "no-such-rule",
+        ],
+    );
+    assert_eq!(del.code, 1);
+    assert_eq!(
+        del.stderr,
+        "Failed to delete default SG rule with ID 'no-such-rule': No DefaultSecurityGroupRule \
+         found for no-such-rule\n1 of 2 default rules failed to delete.\n"
+    );
+}
+
+#[test]
+fn network_flavor_and_profile_round_trip_matches_the_reference() {
+    let s = Scratch::new();
+    let name = unique("nflv");
+    let mut c = Cleanup::new(&s);
+    c.admin = true;
+    let driver = "neutron.services.l3_router.service_providers.single_node.SingleNodeDriver";
+    let p = json(&ostk_admin(
+        &s,
+        &[
+            "network",
+            "flavor",
+            "profile",
+            "create",
+            "--driver",
+            driver,
+            "--description",
+            "pd",
+            "-f",
+            "json",
+        ],
+    ));
+    let pid = p["id"].as_str().unwrap().to_string();
+    c.add("network flavor profile", &pid);
+    assert_eq!(p["enabled"], true);
+    assert_eq!(p["meta_info"], "");
+    c.add("network flavor", &name);
+    let f = json(&ostk_admin(
+        &s,
+        &[
+            "network",
+            "flavor",
+            "create",
+            "--service-type",
+            "L3_ROUTER_NAT",
+            "--disable",
+            &name,
+            "-f",
+            "json",
+        ],
+    ));
+    assert_eq!(f["enabled"], false);
+    assert_eq!(f["service_profile_ids"], Value::Array(vec![]));
+    // neutron refuses to change a profile in use
+    ok(&ostk_admin(
+        &s,
+        &["network", "flavor", "profile", "set", &pid, "--disable"],
+    ));
+    ok(&ostk_admin(
+        &s,
+        &["network", "flavor", "add", "profile", &name, &pid],
+    ));
+    ok(&ostk_admin(
+        &s,
+        &[
+            "network",
+            "flavor",
+            "set",
+            &name,
+            "--enable",
+            "--description",
+            "fd",
+        ],
+    ));
+    for a in [
+        &["network", "flavor", "show", name.as_str()][..],
+        &["network", "flavor", "list"],
+        &["network", "flavor", "profile", "show", pid.as_str()],
+        &["network", "flavor", "profile", "list"],
+    ] {
+        let (o, r) = admin_both(&s, a);
+        assert_eq!(o, r, "{a:?}");
+    }
+    ok(&ostk_admin(
+        &s,
+        &["network", "flavor", "remove", "profile", &name, &pid],
+    ));
+    let shown = json(&ostk_admin(
+        &s,
+        &["network", "flavor", "show", &name, "-f", "json"],
+    ));
+    assert_eq!(shown["service_profile_ids"], Value::Array(vec![]));
+    assert_eq!(shown["description"], "fd");
+    let del = ostk_admin(
+        &s,
+        &["network", "flavor", "delete", &name, "no-such-flavor"],
+    );
+    assert_eq!(del.code, 1);
+    assert_eq!(
+        del.stderr,
+        "Failed to delete flavor with name or ID 'no-such-flavor': No Flavor found for \
+         no-such-flavor\n1 of 2 flavors failed to delete.\n"
+    );
+    let del = ostk_admin(&s, &["network", "flavor", "profile", "delete", &pid]);
+    ok(&del);
+    let none = ostk_admin(&s, &["network", "flavor", "profile", "create"]);
+    assert_eq!(none.code, 1);
+    assert_eq!(
+        none.stderr,
+        "Either --driver or --metainfo or both are required\n"
+    );
+}
+
+#[test]
+fn network_service_provider_list_matches_the_reference() {
+    let s = Scratch::new();
+    same(&s, &["network", "service", "provider", "list"]);
+    same(
+        &s,
+        &["network", "service", "provider", "list", "-f", "json"],
+    );
+}
+
+#[test]
+fn network_agent_commands_match_the_reference() {
+    let s = Scratch::new();
+    // The devcloud runs no agents: the lists are empty, the lookups fail.
+    for a in [
+        &["network", "agent", "list", "-f", "csv"][..],
+        &[
+            "network", "agent", "list", "--router", "router1", "--long", "-f", "csv",
+        ],
+        &[
+            "network",
+            "agent",
+            "list",
+            "--network",
+            "private",
+            "-f",
+            "json",
+        ],
+        &[
+            "network",
+            "agent",
+            "list",
+            "--agent-type",
+            "dhcp",
+            "--host",
+            "x",
+            "-f",
+            "csv",
+        ],
+        &["network", "agent", "show", "no-such-agent"],
+        &["network", "agent", "set", "no-such-agent", "--disable"],
+        &["network", "agent", "delete", "no-such-agent"],
+        &[
+            "network",
+            "agent",
+            "add",
+            "network",
+            "--dhcp",
+            "no-such-agent",
+            "private",
+        ],
+        &[
+            "network",
+            "agent",
+            "remove",
+            "router",
+            "--l3",
+            "no-such-agent",
+            "router1",
+        ],
+        &[
+            "network",
+            "agent",
+            "router",
+            "set",
+            "--ha-chassis-priority",
+            "3",
+            "no-such-agent",
+            "router1",
+        ],
+    ] {
+        let (o, r) = admin_both(&s, a);
+        assert_eq!(o, r, "{a:?}");
+    }
+}
+
+#[test]
+fn network_segment_errors_match_the_reference() {
+    let s = Scratch::new();
+    // The devcloud's neutron has no segment extension: every call fails the same way.
+    for a in [
+        &["network", "segment", "list", "--long"][..],
+        &["network", "segment", "show", "no-such-segment"],
+        &["network", "segment", "delete", "no-such-segment"],
+        &[
+            "network",
+            "segment",
+            "create",
+            "--network",
+            "private",
+            "--network-type",
+            "vlan",
+            "x",
+        ],
+    ] {
+        let (o, r) = admin_both(&s, a);
+        assert_eq!(o, r, "{a:?}");
+    }
+}

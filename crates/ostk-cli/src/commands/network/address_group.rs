@@ -74,8 +74,7 @@ pub struct CreateAddressGroup {
     /// Owner's project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
 }
@@ -126,8 +125,7 @@ pub struct ListAddressGroup {
     /// List only address groups with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     #[command(flatten)]

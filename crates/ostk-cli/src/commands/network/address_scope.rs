@@ -34,8 +34,7 @@ pub struct CreateAddressScope {
     /// Owner's project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// Share the address scope between projects
@@ -94,8 +93,7 @@ pub struct ListAddressScope {
     /// List only address scopes with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     #[command(flatten)]

@@ -68,8 +68,7 @@ pub struct CreateFloatingIp {
     /// Set DNS name for this floating IP
     #[arg(long, value_name = "<dns-name>")]
     dns_name: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     #[command(flatten)]
@@ -167,8 +166,7 @@ pub struct ListFloatingIp {
     /// List only floating IP(s) with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// List only floating IP(s) with the specified router (name or ID) (repeat option to

@@ -2,8 +2,11 @@
 
 pub mod address_group;
 pub mod address_scope;
+pub mod agent;
 pub mod common;
+pub mod default_security_group_rule;
 pub mod extension;
+pub mod flavor;
 pub mod floating_ip;
 pub mod ip_availability;
 pub mod net;
@@ -11,6 +14,8 @@ pub mod port;
 pub mod rbac;
 pub mod router;
 pub mod security_group;
+pub mod segment;
+pub mod service_provider;
 pub mod subnet;
 pub mod subnet_pool;
 
@@ -19,18 +24,13 @@ use crate::registry::{Entry, entry};
 /// osc `pagination.add_marker_pagination_option_to_parser`.
 #[derive(clap::Args, Debug, Default)]
 pub struct MarkerPage {
-    /// The maximum number of entries to return per page. If the value exceeds the
-    /// server-defined maximum, then the server-defined value will be used. Note that this
-    /// controls the page size, not the total number of entries returned. Use --max-items to
-    /// limit the total number of entries returned.
+    /// The maximum number of entries to return per page. If the value exceeds the server-defined maximum, then the server-defined value will be used. Note that this controls the page size, not the total number of entries returned. Use --max-items to limit the total number of entries returned.
     #[arg(long, value_name = "<limit>", verbatim_doc_comment)]
     pub limit: Option<u64>,
-    /// The first position in the collection to return results from. This should be a value
-    /// that was returned in a previous request.
+    /// The first position in the collection to return results from. This should be a value that was returned in a previous request.
     #[arg(long, value_name = "<marker>", verbatim_doc_comment)]
     pub marker: Option<String>,
-    /// The maximum number of entries to return in total, paging through multiple requests if
-    /// needed. Use --limit to control the page size.
+    /// The maximum number of entries to return in total, paging through multiple requests if needed. Use --limit to control the page size.
     #[arg(long, value_name = "<max-items>", verbatim_doc_comment)]
     pub max_items: Option<usize>,
 }
@@ -49,6 +49,15 @@ impl MarkerPage {
 
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
+    entry::<agent::AddNetworkToAgent>(),
+    entry::<agent::AddRouterToAgent>(),
+    entry::<agent::DeleteNetworkAgent>(),
+    entry::<agent::ListNetworkAgent>(),
+    entry::<agent::RemoveNetworkFromAgent>(),
+    entry::<agent::RemoveRouterFromAgent>(),
+    entry::<agent::SetNetworkAgentRouter>(),
+    entry::<agent::SetNetworkAgent>(),
+    entry::<agent::ShowNetworkAgent>(),
     entry::<address_group::CreateAddressGroup>(),
     entry::<address_group::DeleteAddressGroup>(),
     entry::<address_group::ListAddressGroup>(),
@@ -60,6 +69,10 @@ pub static COMMANDS: &[Entry] = &[
     entry::<address_scope::ListAddressScope>(),
     entry::<address_scope::SetAddressScope>(),
     entry::<address_scope::ShowAddressScope>(),
+    entry::<default_security_group_rule::CreateDefaultSecurityGroupRule>(),
+    entry::<default_security_group_rule::DeleteDefaultSecurityGroupRule>(),
+    entry::<default_security_group_rule::ListDefaultSecurityGroupRule>(),
+    entry::<default_security_group_rule::ShowDefaultSecurityGroupRule>(),
     entry::<extension::ListExtension>(),
     entry::<extension::ShowExtension>(),
     entry::<ip_availability::ListIpAvailability>(),
@@ -69,6 +82,18 @@ pub static COMMANDS: &[Entry] = &[
     entry::<rbac::ListNetworkRbac>(),
     entry::<rbac::SetNetworkRbac>(),
     entry::<rbac::ShowNetworkRbac>(),
+    entry::<flavor::AddNetworkFlavorToProfile>(),
+    entry::<flavor::CreateNetworkFlavor>(),
+    entry::<flavor::CreateNetworkFlavorProfile>(),
+    entry::<flavor::DeleteNetworkFlavor>(),
+    entry::<flavor::DeleteNetworkFlavorProfile>(),
+    entry::<flavor::ListNetworkFlavor>(),
+    entry::<flavor::ListNetworkFlavorProfile>(),
+    entry::<flavor::RemoveNetworkFlavorFromProfile>(),
+    entry::<flavor::SetNetworkFlavor>(),
+    entry::<flavor::SetNetworkFlavorProfile>(),
+    entry::<flavor::ShowNetworkFlavor>(),
+    entry::<flavor::ShowNetworkFlavorProfile>(),
     entry::<floating_ip::CreateFloatingIp>(),
     entry::<floating_ip::DeleteFloatingIp>(),
     entry::<floating_ip::ListFloatingIp>(),
@@ -111,6 +136,12 @@ pub static COMMANDS: &[Entry] = &[
     entry::<security_group::ShowSecurityGroup>(),
     entry::<security_group::ShowSecurityGroupRule>(),
     entry::<security_group::UnsetSecurityGroup>(),
+    entry::<segment::CreateNetworkSegment>(),
+    entry::<segment::DeleteNetworkSegment>(),
+    entry::<segment::ListNetworkSegment>(),
+    entry::<segment::SetNetworkSegment>(),
+    entry::<segment::ShowNetworkSegment>(),
+    entry::<service_provider::ListNetworkServiceProvider>(),
     entry::<subnet::CreateSubnet>(),
     entry::<subnet::DeleteSubnet>(),
     entry::<subnet::ListSubnet>(),

@@ -54,8 +54,7 @@ pub fn record(body: &Value) -> Output {
 /// `_add_additional_network_options`.
 #[derive(clap::Args, Debug)]
 struct Provider {
-    /// The physical mechanism by which the virtual network is implemented. For example:
-    /// flat, geneve, gre, local, vlan or vxlan.
+    /// The physical mechanism by which the virtual network is implemented. For example: flat, geneve, gre, local, vlan or vxlan.
     #[arg(long, value_name = "<provider-network-type>", verbatim_doc_comment)]
     pub provider_network_type: Option<String>,
     /// Name of the physical network over which the virtual network is implemented
@@ -154,8 +153,7 @@ pub struct CreateNetwork {
     /// Set network mtu
     #[arg(long, value_name = "<mtu>")]
     mtu: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// Availability Zone in which to create this network (Network Availability Zone extension
@@ -336,8 +334,7 @@ pub struct ListNetwork {
     /// List only networks with PVLAN disabled
     #[arg(long, group = "pvlan_g")]
     no_pvlan: bool,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// List only networks shared between projects
@@ -349,8 +346,7 @@ pub struct ListNetwork {
     /// List only networks with the specified status ('ACTIVE', 'BUILD', 'DOWN', 'ERROR')
     #[arg(long, value_name = "<status>", value_parser = ["ACTIVE", "BUILD", "DOWN", "ERROR"], hide_possible_values = true)]
     status: Option<String>,
-    /// List only networks with the specified physical mechanisms. The supported options are:
-    /// flat, geneve, gre, local, vlan and vxlan.
+    /// List only networks with the specified physical mechanisms. The supported options are: flat, geneve, gre, local, vlan and vxlan.
     #[arg(long, value_name = "<provider-network-type>", verbatim_doc_comment,
           value_parser = ["flat", "geneve", "gre", "local", "vlan", "vxlan"], hide_possible_values = true)]
     provider_network_type: Option<String>,
@@ -479,9 +475,7 @@ pub struct SetNetwork {
     /// Disable port security by default for ports created on this network
     #[arg(long, group = "ps_g")]
     disable_port_security: bool,
-    /// The network has an external routing facility that is not managed by Neutron and can
-    /// be used. For example: openstack router set --external-gateway NETWORK (external-net
-    /// extension required).
+    /// The network has an external routing facility that is not managed by Neutron and can be used. For example: openstack router set --external-gateway NETWORK (external-net extension required).
     #[arg(long, group = "ext_g", verbatim_doc_comment)]
     external: bool,
     /// Opposite of '--external'

@@ -246,8 +246,7 @@ struct UpdatableHead {
 /// The rest of `_add_updatable_args`.
 #[derive(clap::Args, Debug)]
 struct Updatable {
-    /// Device owner of this port. This is the entity that uses the port (for example,
-    /// network:dhcp).
+    /// Device owner of this port. This is the entity that uses the port (for example, network:dhcp).
     #[arg(long, value_name = "<device-owner>", verbatim_doc_comment)]
     device_owner: Option<String>,
     /// VNIC type for this port (accelerator-direct | accelerator-direct-physical | direct |
@@ -286,13 +285,10 @@ struct Updatable {
     #[arg(long, value_name = "<alias=value>", value_parser = parse_hint,
           action = clap::ArgAction::Append, verbatim_doc_comment)]
     hint: Vec<Map<String, Value>>,
-    /// Set port to be trusted. This will be populated into the 'binding:profile' dictionary
-    /// and passed to the services which expect it in this dictionary (for example, Nova).
+    /// Set port to be trusted. This will be populated into the 'binding:profile' dictionary and passed to the services which expect it in this dictionary (for example, Nova).
     #[arg(long, group = "trust_g", verbatim_doc_comment)]
     trusted: bool,
-    /// Set port to be not trusted. This will be populated into the 'binding:profile'
-    /// dictionary and passed to the services which expect it in this dictionary (for example,
-    /// Nova).
+    /// Set port to be not trusted. This will be populated into the 'binding:profile' dictionary and passed to the services which expect it in this dictionary (for example, Nova).
     #[arg(long, group = "trust_g", verbatim_doc_comment)]
     not_trusted: bool,
     /// Set Private VLAN type for this port. Requires PVLAN service plugin. Default:
@@ -300,8 +296,7 @@ struct Updatable {
     #[arg(long, value_name = "<type>", value_parser = ["promiscuous", "isolated", "community"],
           hide_possible_values = true, verbatim_doc_comment)]
     pvlan_type: Option<String>,
-    /// Set PVLAN community name for this port. Only applies when pvlan-type is 'community'.
-    /// Requires PVLAN service plugin. Default: None.
+    /// Set PVLAN community name for this port. Only applies when pvlan-type is 'community'. Requires PVLAN service plugin. Default: None.
     #[arg(long, value_name = "<community>", verbatim_doc_comment)]
     pvlan_community: Option<String>,
 }
@@ -442,8 +437,7 @@ pub struct CreatePort {
     /// Owner's project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// Name of this port
@@ -590,8 +584,7 @@ crate::network_delete_command!(
 /// List ports
 #[derive(clap::Args, Debug)]
 pub struct ListPort {
-    /// List only ports with the specified device owner. This is the entity that uses the port
-    /// (for example, network:dhcp).
+    /// List only ports with the specified device owner. This is the entity that uses the port (for example, network:dhcp).
     #[arg(long, value_name = "<device-owner>", verbatim_doc_comment)]
     device_owner: Option<String>,
     /// List only ports bound to this host ID
@@ -640,8 +633,7 @@ pub struct ListPort {
     #[arg(long, value_name = "<status>", value_parser = ["ACTIVE", "BUILD", "DOWN", "ERROR"],
           hide_possible_values = true)]
     status: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// Desired IP and/or subnet for filtering ports (name or ID):
@@ -805,8 +797,7 @@ pub struct SetPort {
     #[arg(long, value_name = "subnet=<subnet>,ip-address=<ip-address>",
           value_parser = parse_fixed_ip, action = clap::ArgAction::Append)]
     fixed_ip: Vec<BTreeMap<String, String>>,
-    /// Clear existing information of fixed IP addresses. Specify both --fixed-ip and
-    /// --no-fixed-ip to overwrite the current fixed IP addresses.
+    /// Clear existing information of fixed IP addresses. Specify both --fixed-ip and --no-fixed-ip to overwrite the current fixed IP addresses.
     #[arg(long, verbatim_doc_comment)]
     no_fixed_ip: bool,
     /// Custom data to be passed as binding:profile. Data may be passed as <key>=<value> or
@@ -814,8 +805,7 @@ pub struct SetPort {
     #[arg(long, value_name = "<binding-profile>", value_parser = parse_binding_profile,
           action = clap::ArgAction::Append, verbatim_doc_comment)]
     binding_profile: Vec<Map<String, Value>>,
-    /// Clear existing information of binding:profile. Specify both --binding-profile and
-    /// --no-binding-profile to overwrite the current binding:profile information.
+    /// Clear existing information of binding:profile. Specify both --binding-profile and --no-binding-profile to overwrite the current binding:profile information.
     #[arg(long, verbatim_doc_comment)]
     no_binding_profile: bool,
     /// Attach QoS policy to this port (name or ID)
@@ -843,9 +833,7 @@ pub struct SetPort {
     #[arg(long, value_name = "ip-address=<ip-address>[,mac-address=<mac-address>]",
           value_parser = parse_address, action = clap::ArgAction::Append)]
     allowed_address: Vec<BTreeMap<String, String>>,
-    /// Clear existing allowed-address pairs associated with this port. Specify both
-    /// --allowed-address and --no-allowed-address to overwrite the current allowed-address
-    /// pairs.
+    /// Clear existing allowed-address pairs associated with this port. Specify both --allowed-address and --no-allowed-address to overwrite the current allowed-address pairs.
     #[arg(long, verbatim_doc_comment)]
     no_allowed_address: bool,
     /// Extra DHCP options to be assigned to this port:

@@ -57,15 +57,13 @@ pub struct CreateNetworkRbac {
     /// Allow creating RBAC policy for all projects
     #[arg(long, group = "target_g")]
     target_all_projects: bool,
-    /// Domain the target project belongs to (name or ID). This can be used in case
-    /// collisions between project names exist.
+    /// Domain the target project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<target-project-domain>", verbatim_doc_comment)]
     target_project_domain: Option<String>,
     /// The owner project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
 }
@@ -195,8 +193,7 @@ pub struct SetNetworkRbac {
     /// The project to which the RBAC policy will be enforced (name or ID)
     #[arg(long, value_name = "<target-project>")]
     target_project: Option<String>,
-    /// Domain the target project belongs to (name or ID). This can be used in case
-    /// collisions between project names exist.
+    /// Domain the target project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<target-project-domain>", verbatim_doc_comment)]
     target_project_domain: Option<String>,
 }

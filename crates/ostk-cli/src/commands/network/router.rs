@@ -273,8 +273,7 @@ pub struct CreateRouter {
     /// Owner's project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// Availability Zone in which to create this router (Router Availability Zone extension
@@ -473,8 +472,7 @@ pub struct ListRouter {
     /// List only routers with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// List only routers hosted by the specified agent (ID only)
@@ -586,8 +584,7 @@ pub struct SetRouter {
     #[arg(long, value_name = "destination=<subnet>,gateway=<ip-address>",
           value_parser = parse_route, action = clap::ArgAction::Append, verbatim_doc_comment)]
     route: Vec<BTreeMap<String, String>>,
-    /// Clear routes associated with the router. Specify both --route and --no-route to
-    /// overwrite current value of routes.
+    /// Clear routes associated with the router. Specify both --route and --no-route to overwrite current value of routes.
     #[arg(long, verbatim_doc_comment)]
     no_route: bool,
     /// Set the router as highly available (disabled router only)
@@ -596,8 +593,7 @@ pub struct SetRouter {
     /// Clear high availability attribute of the router (disabled router only)
     #[arg(long, group = "ha_g")]
     no_ha: bool,
-    /// External Network used as router's gateway (name or ID) (repeat option to set multiple
-    /// gateways per router if the L3 service plugin in use supports it).
+    /// External Network used as router's gateway (name or ID) (repeat option to set multiple gateways per router if the L3 service plugin in use supports it).
     #[arg(long, value_name = "<network>", action = clap::ArgAction::Append, verbatim_doc_comment)]
     external_gateway: Vec<String>,
     /// Desired IP and/or subnet (name or ID) on external gateway:
@@ -901,8 +897,7 @@ pub struct AddSubnetToRouter {
     /// Subnet to be added (name or ID)
     #[arg(value_name = "<subnet>")]
     subnet: String,
-    /// Mark the subnet's prefixes to be advertised as host routes within the router's EVPN
-    /// VNI. Only valid for EVPN routers.
+    /// Mark the subnet's prefixes to be advertised as host routes within the router's EVPN VNI. Only valid for EVPN routers.
     #[arg(long, verbatim_doc_comment)]
     advertise_host: bool,
 }

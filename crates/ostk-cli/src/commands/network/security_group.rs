@@ -78,8 +78,7 @@ pub struct CreateSecurityGroup {
     /// Security group is stateless
     #[arg(long, group = "state_g")]
     stateless: bool,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     #[command(flatten)]
@@ -141,8 +140,7 @@ pub struct ListSecurityGroup {
     /// List only security groups with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// List only security groups shared between projects
@@ -297,7 +295,7 @@ impl Command for UnsetSecurityGroup {
 }
 
 /// osc-lib `RangeAction`: `137:139` or `22`.
-fn parse_range(s: &str) -> Result<(i64, i64), ArgumentError> {
+pub(super) fn parse_range(s: &str) -> Result<(i64, i64), ArgumentError> {
     let int = |p: &str| {
         p.parse::<i64>()
             .map_err(|_| ArgumentError(format!("invalid literal for int() with base 10: '{p}'")))
@@ -332,7 +330,7 @@ fn is_ipv6(p: Option<&str>) -> bool {
 }
 
 /// `convert_ipvx_case`, then argparse's `choices=['IPv4', 'IPv6']`.
-fn ipvx(s: &str) -> Result<String, ArgumentError> {
+pub(super) fn ipvx(s: &str) -> Result<String, ArgumentError> {
     match s.to_lowercase().as_str() {
         "ipv4" => Ok("IPv4".into()),
         "ipv6" => Ok("IPv6".into()),
@@ -342,8 +340,74 @@ fn ipvx(s: &str) -> Result<String, ArgumentError> {
     }
 }
 
-fn lower(s: &str) -> Result<String, String> {
+pub(super) fn lower(s: &str) -> Result<String, String> {
     Ok(s.to_lowercase())
+}
+
+/// The options a security group rule and a default security group rule share.
+pub(super) struct RuleBase<'a> {
+    pub protocol: Option<&'a str>,
+    pub description: Option<&'a str>,
+    pub egress: bool,
+    pub ethertype: Option<&'a str>,
+    pub dst_port: Option<(i64, i64)>,
+    pub icmp_type: Option<i64>,
+    pub icmp_code: Option<i64>,
+}
+
+/// OSC's rule create attributes before the remote end: protocol, direction, ethertype
+/// (defaulted from the protocol, also returned), ports or ICMP type/code, validated.
+pub(super) fn rule_base(r: &RuleBase) -> Result<(Map<String, Value>, String), CliError> {
+    let protocol = r.protocol.filter(|p| *p != "any");
+    let mut a = Map::new();
+    a.insert("protocol".into(), json!(protocol));
+    c::put(&mut a, "description", r.description);
+    a.insert(
+        "direction".into(),
+        json!(if r.egress { "egress" } else { "ingress" }),
+    );
+    let ethertype = r
+        .ethertype
+        .unwrap_or(if is_ipv6(protocol) { "IPv6" } else { "IPv4" })
+        .to_string();
+    a.insert("ethertype".into(), json!(ethertype));
+    let icmp_set = r.icmp_type.is_some_and(|t| t != 0) || r.icmp_code.is_some_and(|t| t != 0);
+    if r.dst_port.is_some() && icmp_set {
+        return Err(CliError::Message(
+            "Argument --dst-port not allowed with arguments --icmp-type and --icmp-code".into(),
+        ));
+    }
+    if r.icmp_type.is_none() && r.icmp_code.is_some() {
+        return Err(CliError::Message(
+            "Argument --icmp-type required with argument --icmp-code".into(),
+        ));
+    }
+    let icmp = is_icmp(protocol);
+    if !icmp && icmp_set {
+        return Err(CliError::Message(
+            "ICMP IP protocol required with arguments --icmp-type and --icmp-code".into(),
+        ));
+    }
+    if let Some((lo, hi)) = r.dst_port.filter(|_| !icmp) {
+        a.insert("port_range_min".into(), json!(lo));
+        a.insert("port_range_max".into(), json!(hi));
+    }
+    if let Some(t) = r.icmp_type.filter(|t| *t >= 0) {
+        a.insert("port_range_min".into(), json!(t));
+    }
+    if let Some(t) = r.icmp_code.filter(|t| *t >= 0) {
+        a.insert("port_range_max".into(), json!(t));
+    }
+    Ok((a, ethertype))
+}
+
+/// The default remote end of a rule without one: the ethertype's whole range.
+pub(super) fn default_remote_ip(ethertype: &str) -> Option<&'static str> {
+    match ethertype {
+        "IPv4" => Some("0.0.0.0/0"),
+        "IPv6" => Some("::/0"),
+        _ => None,
+    }
 }
 
 fn rule_record(body: &Value) -> Output {
@@ -374,8 +438,7 @@ pub struct CreateSecurityGroupRule {
     /// Remote address group (name or ID)
     #[arg(long, value_name = "<group>", group = "remote_g")]
     remote_address_group: Option<String>,
-    /// Destination port, may be a single port or a starting and ending port range: 137:139.
-    /// Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.
+    /// Destination port, may be a single port or a starting and ending port range: 137:139. Required for IP protocols TCP and UDP. Ignored for ICMP IP protocols.
     #[arg(long, value_name = "<port-range>", value_parser = parse_range, verbatim_doc_comment)]
     dst_port: Option<(i64, i64)>,
     /// IP protocol (ah, dccp, egp, esp, gre, icmp, igmp, ipv6-encap, ipv6-frag, ipv6-icmp,
@@ -404,8 +467,7 @@ pub struct CreateSecurityGroupRule {
     /// Owner's project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
 }
@@ -417,51 +479,15 @@ impl Command for CreateSecurityGroupRule {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let group = c::find_id(ctx, &SECURITY_GROUP, &self.group)?;
-        let protocol = self.protocol.clone().filter(|p| p != "any");
-        let mut a = Map::new();
-        a.insert("protocol".into(), json!(protocol));
-        c::put(&mut a, "description", self.description.as_deref());
-        a.insert(
-            "direction".into(),
-            json!(if self.egress { "egress" } else { "ingress" }),
-        );
-        let ethertype = self.ethertype.clone().unwrap_or_else(|| {
-            if is_ipv6(protocol.as_deref()) {
-                "IPv6"
-            } else {
-                "IPv4"
-            }
-            .to_string()
-        });
-        a.insert("ethertype".into(), json!(ethertype));
-        let icmp_set =
-            self.icmp_type.is_some_and(|t| t != 0) || self.icmp_code.is_some_and(|t| t != 0);
-        if self.dst_port.is_some() && icmp_set {
-            return Err(CliError::Message(
-                "Argument --dst-port not allowed with arguments --icmp-type and --icmp-code".into(),
-            ));
-        }
-        if self.icmp_type.is_none() && self.icmp_code.is_some() {
-            return Err(CliError::Message(
-                "Argument --icmp-type required with argument --icmp-code".into(),
-            ));
-        }
-        let icmp = is_icmp(protocol.as_deref());
-        if !icmp && icmp_set {
-            return Err(CliError::Message(
-                "ICMP IP protocol required with arguments --icmp-type and --icmp-code".into(),
-            ));
-        }
-        if let Some((lo, hi)) = self.dst_port.filter(|_| !icmp) {
-            a.insert("port_range_min".into(), json!(lo));
-            a.insert("port_range_max".into(), json!(hi));
-        }
-        if let Some(t) = self.icmp_type.filter(|t| *t >= 0) {
-            a.insert("port_range_min".into(), json!(t));
-        }
-        if let Some(t) = self.icmp_code.filter(|t| *t >= 0) {
-            a.insert("port_range_max".into(), json!(t));
-        }
+        let (mut a, ethertype) = rule_base(&RuleBase {
+            protocol: self.protocol.as_deref(),
+            description: self.description.as_deref(),
+            egress: self.egress,
+            ethertype: self.ethertype.as_deref(),
+            dst_port: self.dst_port,
+            icmp_type: self.icmp_type,
+            icmp_code: self.icmp_code,
+        })?;
         if let Some(g) = &self.remote_group {
             a.insert(
                 "remote_group_id".into(),
@@ -474,10 +500,8 @@ impl Command for CreateSecurityGroupRule {
             );
         } else if let Some(ip) = &self.remote_ip {
             a.insert("remote_ip_prefix".into(), json!(ip));
-        } else if ethertype == "IPv4" {
-            a.insert("remote_ip_prefix".into(), json!("0.0.0.0/0"));
-        } else if ethertype == "IPv6" {
-            a.insert("remote_ip_prefix".into(), json!("::/0"));
+        } else if let Some(ip) = default_remote_ip(&ethertype) {
+            a.insert("remote_ip_prefix".into(), json!(ip));
         }
         a.insert("security_group_id".into(), json!(group));
         c::put_project(
@@ -531,8 +555,7 @@ pub struct ListSecurityGroupRule {
     /// List only rules with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     #[command(flatten)]
@@ -540,7 +563,7 @@ pub struct ListSecurityGroupRule {
 }
 
 /// `format_network_port_range`.
-fn port_range(r: &Map<String, Value>) -> String {
+pub(super) fn port_range(r: &Map<String, Value>) -> String {
     let num = |k: &str| r.get(k).filter(|v| c::truthy(v)).map(|v| v.to_string());
     let (lo, hi) = (num("port_range_min"), num("port_range_max"));
     if is_icmp(r.get("protocol").and_then(Value::as_str)) {
@@ -564,7 +587,7 @@ fn port_range(r: &Map<String, Value>) -> String {
 }
 
 /// `format_remote_ip_prefix`.
-fn remote_ip_prefix(r: &Map<String, Value>) -> Value {
+pub(super) fn remote_ip_prefix(r: &Map<String, Value>) -> Value {
     match r.get("remote_ip_prefix") {
         Some(v) if !v.is_null() => v.clone(),
         _ => match r.get("ether_type").and_then(Value::as_str) {
@@ -572,6 +595,46 @@ fn remote_ip_prefix(r: &Map<String, Value>) -> Value {
             Some("IPv6") => json!("::/0"),
             _ => Value::Null,
         },
+    }
+}
+
+/// Old rules may have no prefix: shown as the ethertype's whole range.
+pub(super) fn fill_remote_ip_prefix(res: &ostk_sdk::network::Resource, obj: &mut Value) {
+    if !obj.get("remote_ip_prefix").is_some_and(c::truthy) {
+        let d = res.to_dict(obj);
+        if let Some(m) = obj.as_object_mut() {
+            m.insert("remote_ip_prefix".into(), remote_ip_prefix(&d));
+        }
+    }
+}
+
+/// A rule list: `get_dict_properties` on each rule's to_dict plus the two computed columns.
+pub(super) fn rule_listing(
+    res: &ostk_sdk::network::Resource,
+    items: &[Value],
+    cols: &[(&str, &str)],
+) -> ostk_output::Listing {
+    let rows: Vec<Map<String, Value>> = items
+        .iter()
+        .map(|r| {
+            let mut d = res.to_dict(r);
+            let range = port_range(&d);
+            let prefix = remote_ip_prefix(&d);
+            d.insert("port_range".into(), json!(range));
+            d.insert("remote_ip_prefix".into(), prefix);
+            d
+        })
+        .collect();
+    ostk_output::Listing {
+        columns: cols.iter().map(|(h, _)| h.to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|d| {
+                cols.iter()
+                    .map(|(_, k)| c::cell(d.get(*k).unwrap_or(&json!("")), None))
+                    .collect()
+            })
+            .collect(),
     }
 }
 
@@ -614,30 +677,11 @@ impl Command for ListSecurityGroupRule {
         )?;
         self.page.apply(&mut q);
         let items = c::list(ctx, &SECURITY_GROUP_RULE, &q, self.page.max_items)?;
-        // `get_dict_properties` on the rule's to_dict plus the two computed columns.
-        let rows: Vec<Value> = items
-            .iter()
-            .map(|r| {
-                let mut d = SECURITY_GROUP_RULE.to_dict(r);
-                let range = port_range(&d);
-                let prefix = remote_ip_prefix(&d);
-                d.insert("port_range".into(), json!(range));
-                d.insert("remote_ip_prefix".into(), prefix);
-                Value::Object(d)
-            })
-            .collect();
-        let listing = ostk_output::Listing {
-            columns: cols.iter().map(|(h, _)| h.to_string()).collect(),
-            rows: rows
-                .iter()
-                .map(|d| {
-                    cols.iter()
-                        .map(|(_, k)| c::cell(d.get(*k).unwrap_or(&json!("")), None))
-                        .collect()
-                })
-                .collect(),
-        };
-        Ok(Output::List(listing))
+        Ok(Output::List(rule_listing(
+            &SECURITY_GROUP_RULE,
+            &items,
+            &cols,
+        )))
     }
 }
 
@@ -656,13 +700,7 @@ impl Command for ShowSecurityGroupRule {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let mut obj = c::find(ctx, &SECURITY_GROUP_RULE, &self.rule)?;
-        // Old rules may have no prefix: shown as the ethertype's whole range.
-        if !obj.get("remote_ip_prefix").is_some_and(c::truthy) {
-            let d = SECURITY_GROUP_RULE.to_dict(&obj);
-            if let Some(m) = obj.as_object_mut() {
-                m.insert("remote_ip_prefix".into(), remote_ip_prefix(&d));
-            }
-        }
+        fill_remote_ip_prefix(&SECURITY_GROUP_RULE, &mut obj);
         Ok(rule_record(&obj))
     }
 }

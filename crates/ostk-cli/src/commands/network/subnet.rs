@@ -134,8 +134,7 @@ pub struct CreateSubnet {
     /// Owner's project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// Subnet pool from which this subnet will obtain a CIDR (Name or ID)
@@ -339,16 +338,13 @@ pub struct ListSubnet {
     /// List only subnets which have DHCP disabled
     #[arg(long, group = "dhcp_g")]
     no_dhcp: bool,
-    /// List only subnets with the specified service type, for example,
-    /// network:floatingip_agent_gateway. Must be a valid device owner value for a network port
-    /// (repeat option to list multiple service types).
+    /// List only subnets with the specified service type, for example, network:floatingip_agent_gateway. Must be a valid device owner value for a network port (repeat option to list multiple service types).
     #[arg(long, value_name = "<service-type>", action = clap::ArgAction::Append, verbatim_doc_comment)]
     service_type: Vec<String>,
     /// List only subnets with the specified project (name or ID)
     #[arg(long, value_name = "<project>")]
     project: Option<String>,
-    /// Domain the project belongs to (name or ID). This can be used in case collisions
-    /// between project names exist.
+    /// Domain the project belongs to (name or ID). This can be used in case collisions between project names exist.
     #[arg(long, value_name = "<project-domain>", verbatim_doc_comment)]
     project_domain: Option<String>,
     /// List only subnets which belong to the specified network (name or ID)
@@ -459,14 +455,10 @@ pub struct SetSubnet {
     /// Disable publishing fixed IPs in DNS
     #[arg(long, group = "dnsp_g")]
     no_dns_publish_fixed_ip: bool,
-    /// Specify a gateway for the subnet. The options are: <ip-address>: Specific IP address to
-    /// use as the gateway, 'none': This subnet will not use a gateway. For example, --gateway
-    /// 192.168.9.1 or --gateway none.
+    /// Specify a gateway for the subnet. The options are: <ip-address>: Specific IP address to use as the gateway, 'none': This subnet will not use a gateway. For example, --gateway 192.168.9.1 or --gateway none.
     #[arg(long, value_name = "<gateway>", verbatim_doc_comment)]
     gateway: Option<String>,
-    /// Network segment to associate with this subnet (name or ID). It is only allowed to set
-    /// the segment if the current value is `None`. The network must also have only one
-    /// segment and only one subnet can exist on the network.
+    /// Network segment to associate with this subnet (name or ID). It is only allowed to set the segment if the current value is `None`. The network must also have only one segment and only one subnet can exist on the network.
     #[arg(long, value_name = "<network-segment>", verbatim_doc_comment)]
     network_segment: Option<String>,
     /// Set subnet description
@@ -485,15 +477,13 @@ pub struct SetSubnet {
     #[arg(long, value_name = "start=<ip-address>,end=<ip-address>", value_parser = parse_pool,
           action = clap::ArgAction::Append)]
     allocation_pool: Vec<BTreeMap<String, String>>,
-    /// Clear associated allocation-pools from the subnet. Specify both --allocation-pool and
-    /// --no-allocation-pool to overwrite the current allocation pool information.
+    /// Clear associated allocation-pools from the subnet. Specify both --allocation-pool and --no-allocation-pool to overwrite the current allocation pool information.
     #[arg(long, verbatim_doc_comment)]
     no_allocation_pool: bool,
     /// DNS server for this subnet (repeat option to set multiple DNS servers)
     #[arg(long, value_name = "<dns-nameserver>", action = clap::ArgAction::Append)]
     dns_nameserver: Vec<String>,
-    /// Clear existing information of DNS Nameservers. Specify both --dns-nameserver and
-    /// --no-dns-nameserver to overwrite the current DNS Nameserver information.
+    /// Clear existing information of DNS Nameservers. Specify both --dns-nameserver and --no-dns-nameserver to overwrite the current DNS Nameserver information.
     #[arg(long, verbatim_doc_comment)]
     no_dns_nameservers: bool,
     /// Additional route for this subnet, for example,
@@ -502,8 +492,7 @@ pub struct SetSubnet {
     #[arg(long, value_name = "destination=<subnet>,gateway=<ip-address>", value_parser = parse_route,
           action = clap::ArgAction::Append)]
     host_route: Vec<BTreeMap<String, String>>,
-    /// Clear associated host-routes from the subnet. Specify both --host-route and
-    /// --no-host-route to overwrite the current host route information.
+    /// Clear associated host-routes from the subnet. Specify both --host-route and --no-host-route to overwrite the current host route information.
     #[arg(long, verbatim_doc_comment)]
     no_host_route: bool,
     /// Service type for this subnet, for example, network:floatingip_agent_gateway. Must be a
