@@ -36,6 +36,27 @@ pub enum Lookup {
     Ambiguous(usize),
 }
 
+impl Lookup {
+    /// What a search found, from the items that matched.
+    pub fn from_matches(mut hits: Vec<Value>) -> Lookup {
+        match hits.len() {
+            0 => Lookup::NotFound,
+            1 => Lookup::Found(hits.remove(0)),
+            n => Lookup::Ambiguous(n),
+        }
+    }
+
+    /// The items whose `name` is exactly `name` (APIs filter by pattern, or not at all).
+    pub fn by_name(items: Vec<Value>, name: &str) -> Lookup {
+        Lookup::from_matches(
+            items
+                .into_iter()
+                .filter(|v| v.get("name").and_then(Value::as_str) == Some(name))
+                .collect(),
+        )
+    }
+}
+
 /// `?k=v&…` (form-encoded), or nothing for no parameters.
 pub fn query_string(query: &[(&str, String)]) -> String {
     if query.is_empty() {
@@ -198,17 +219,7 @@ impl Collection {
         }
         let mut query: Vec<(&str, String)> = vec![("name", name_or_id.to_string())];
         query.extend(filters.iter().cloned());
-        let mut hits: Vec<Value> = self
-            .list(s, &query)
-            .await?
-            .into_iter()
-            .filter(|v| v.get("name").and_then(Value::as_str) == Some(name_or_id))
-            .collect();
-        Ok(match hits.len() {
-            0 => Lookup::NotFound,
-            1 => Lookup::Found(hits.remove(0)),
-            n => Lookup::Ambiguous(n),
-        })
+        Ok(Lookup::by_name(self.list(s, &query).await?, name_or_id))
     }
 }
 

@@ -174,7 +174,7 @@ pub async fn list_at(
 
 /// openstacksdk `_get_one_match`: the items whose `id` or `name` is `name_or_id`.
 fn one_match(items: Vec<Value>, name_or_id: &str, name_key: &str) -> Lookup {
-    let mut hits: Vec<Value> = items
+    let hits: Vec<Value> = items
         .into_iter()
         .filter(|v| {
             [v.get("id"), v.get(name_key)]
@@ -187,9 +187,5 @@ fn one_match(items: Vec<Value>, name_or_id: &str, name_key: &str) -> Lookup {
                 })
         })
         .collect();
-    match hits.len() {
-        0 => Lookup::NotFound,
-        1 => Lookup::Found(hits.remove(0)),
-        n => Lookup::Ambiguous(n),
-    }
+    Lookup::from_matches(hits)
 }

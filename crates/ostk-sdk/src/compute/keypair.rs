@@ -36,16 +36,7 @@ pub async fn find(
         Err(e) if matches!(e.status(), Some(404 | 403 | 400)) => {}
         Err(e) => return Err(e),
     }
-    let hits: Vec<Value> = list(s, query)
-        .await?
-        .into_iter()
-        .filter(|k| k.get("name").and_then(Value::as_str) == Some(name))
-        .collect();
-    Ok(match hits.len() {
-        0 => Lookup::NotFound,
-        1 => Lookup::Found(hits.into_iter().next().unwrap_or_default()),
-        n => Lookup::Ambiguous(n),
-    })
+    Ok(Lookup::by_name(list(s, query).await?, name))
 }
 
 /// `DELETE /os-keypairs/{name}` (with `user_id` for another user's key).

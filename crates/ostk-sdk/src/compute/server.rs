@@ -120,15 +120,7 @@ impl Compute<'_> {
             )
             .await?
         };
-        let mut hits: Vec<Value> = listed
-            .into_iter()
-            .filter(|s| s.get("name").and_then(Value::as_str) == Some(name_or_id))
-            .collect();
-        Ok(match hits.len() {
-            0 => Lookup::NotFound,
-            1 => Lookup::Found(hits.remove(0)),
-            n => Lookup::Ambiguous(n),
-        })
+        Ok(Lookup::by_name(listed, name_or_id))
     }
 
     /// Creates a server: `server` is the `server` object of `POST /servers`, `hints` the
@@ -172,53 +164,10 @@ impl Compute<'_> {
     /// Deletes a server (`force`: the `forceDelete` action, for soft-deleted servers).
     pub async fn delete_server(&self, id: &str, force: bool) -> Result<(), ClientError> {
         if force {
-            self.server_action(id, json!({"forceDelete": null})).await?;
+            self.act(id, json!({"forceDelete": null}), None).await?;
             return Ok(());
         }
         SERVERS.delete(self.session, id).await
-    }
-
-    /// Runs a server action (`POST /servers/{id}/action` with e.g. `{"os-stop": null}`);
-    /// returns the JSON answer when there is one.
-    pub async fn server_action(
-        &self,
-        id: &str,
-        action: Value,
-    ) -> Result<Option<Value>, ClientError> {
-        let resp = self
-            .req(Method::POST, &format!("servers/{}/action", seg(id)))
-            .json(action)
-            .send()
-            .await?;
-        if resp.body.is_empty() {
-            return Ok(None);
-        }
-        Ok(resp.json().ok())
-    }
-
-    /// [`Compute::server_action`] with an explicit microversion (actions whose body depends
-    /// on it, such as `lock` with a reason from 2.73).
-    pub async fn server_action_at(
-        &self,
-        id: &str,
-        action: Value,
-        microversion: &str,
-    ) -> Result<Option<Value>, ClientError> {
-        let resp = self
-            .session
-            .request(
-                "compute",
-                Method::POST,
-                &format!("servers/{}/action", seg(id)),
-            )
-            .microversion(microversion)
-            .json(action)
-            .send()
-            .await?;
-        if resp.body.is_empty() {
-            return Ok(None);
-        }
-        Ok(resp.json().ok())
     }
 
     /// Sets (merges) metadata items (`POST /servers/{id}/metadata`).

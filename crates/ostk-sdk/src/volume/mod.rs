@@ -148,17 +148,7 @@ pub async fn find(
         query.push(("name", name_or_id.to_string()));
     }
     query.extend(filters.iter().cloned());
-    let mut hits: Vec<Value> = detail
-        .list(s, &query)
-        .await?
-        .into_iter()
-        .filter(|v| v.get("name").and_then(Value::as_str) == Some(name_or_id))
-        .collect();
-    Ok(match hits.len() {
-        0 => Lookup::NotFound,
-        1 => Lookup::Found(hits.remove(0)),
-        n => Lookup::Ambiguous(n),
-    })
+    Ok(Lookup::by_name(detail.list(s, &query).await?, name_or_id))
 }
 
 fn enc(id: &str) -> String {

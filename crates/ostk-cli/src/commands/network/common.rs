@@ -196,7 +196,7 @@ async fn find_unfiltered(
         Err(e) if matches!(e.status(), Some(404 | 403 | 400)) => {}
         Err(e) => return Err(e),
     }
-    let mut hits: Vec<Value> = res
+    let hits: Vec<Value> = res
         .coll
         .list(s, filters)
         .await?
@@ -206,11 +206,7 @@ async fn find_unfiltered(
             res.to_dict(v).get("name").and_then(Value::as_str) == Some(name_or_id)
         })
         .collect();
-    Ok(match hits.len() {
-        0 => Lookup::NotFound,
-        1 => Lookup::Found(hits.remove(0)),
-        n => Lookup::Ambiguous(n),
-    })
+    Ok(Lookup::from_matches(hits))
 }
 
 /// openstacksdk `find_<resource>(name_or_id, ignore_missing=False)`.

@@ -3,7 +3,9 @@
 //! servers are handled in parallel (bounded); the first failure, in the order given, is
 //! reported as osc reports it.
 
-use super::{all_projects_env, find_server, find_server_id_in, id_of, microversion, require};
+use super::{
+    all_projects_env, find_server, find_server_id_in, id_of, microversion, require, server_action,
+};
 use crate::commands::common::bulk;
 use crate::commands::identity::common::sdk_error;
 use crate::commands::image::find_image;
@@ -27,7 +29,7 @@ fn act_on_each(
         async move {
             let id = find_server_id_in(&session, &name, all_projects).await?;
             Compute::new(&session)
-                .server_action(&id, action)
+                .act(&id, action, None)
                 .await
                 .map_err(|e| sdk_error(e, None))?;
             Ok(())
@@ -231,9 +233,7 @@ impl Command for RescueServer {
         if let Some(i) = image {
             body.insert("rescue_image_ref".into(), i.into());
         }
-        let session = ctx.session()?;
-        ctx.block_on(Compute::new(&session).server_action(&id, json!({ "rescue": body })))?
-            .map_err(|e| sdk_error(e, None))?;
+        server_action(ctx, &id, json!({ "rescue": body }), None)?;
         Ok(Output::None)
     }
 }

@@ -1,24 +1,14 @@
 //! `server migrate` (cold and live) and `server evacuate` (openstackclient/compute/v2/
 //! server.py MigrateServer, EvacuateServer).
 
-use super::{find_server, id_of, microversion, show_server, supports, wait_for};
-use crate::commands::identity::common::sdk_error;
+use super::{find_server, id_of, microversion, server_action, show_server, supports, wait_for};
 use crate::commands::network::common::flag_pair;
 use crate::{
     context::Context,
     error::CliError,
     registry::{Command, Kind, Output},
 };
-use ostk_sdk::compute::Compute;
 use serde_json::{Map, Value, json};
-
-/// Runs a server action (at `mv` when given).
-fn act(ctx: &mut Context, id: &str, body: Value, mv: Option<&str>) -> Result<(), CliError> {
-    let session = ctx.session()?;
-    ctx.block_on(Compute::new(&session).act(id, body, mv))?
-        .map_err(|e| sdk_error(e, None))?;
-    Ok(())
-}
 
 /// Migrate server to different host.
 /// There are two types of migration operation: a cold migration and a live migration. A cold migration operation is implemented as a resize operation using the same flavor as the old server. This means that, like resize, migrate works by shutting down the original server, creating a new server using the same flavor and copying the contents of the original disk into a new one. As with resize, the migrate operation is a two-step process for the user: the first step is to perform the migrate, and the second step is to either confirm (verify) success and release the old server, or to declare a revert to release the new server and restart the old one. By comparison, a live migration operation does not involve shutting the server down, and is a one-step process that does not require a confirmation or revert to finish.
@@ -93,7 +83,7 @@ impl Command for MigrateServer {
                     "The --disk-overcommit and --no-disk-overcommit options are only supported by --os-compute-api-version 2.24 or below; this will be an error in a future release"
                 );
             }
-            act(ctx, &id, json!({ "os-migrateLive": body }), at)?;
+            server_action(ctx, &id, json!({ "os-migrateLive": body }), at)?;
         } else {
             if block == Some(true) || disk == Some(true) {
                 return Err(CliError::Message(
@@ -109,7 +99,7 @@ impl Command for MigrateServer {
                 Some(h) => json!({"migrate": {"host": h}}),
                 None => json!({"migrate": null}),
             };
-            act(ctx, &id, body, None)?;
+            server_action(ctx, &id, body, None)?;
         }
         if self.wait {
             if !wait_for(ctx, &id, &["active", "verify_resize"])? {
@@ -183,7 +173,7 @@ impl Command for EvacuateServer {
         }
         let server = find_server(ctx, &self.server, false)?;
         let id = id_of(&server);
-        act(ctx, &id, json!({ "evacuate": body }), None)?;
+        server_action(ctx, &id, json!({ "evacuate": body }), None)?;
         let mut out = String::new();
         if self.wait {
             let mut success = vec!["ACTIVE"];

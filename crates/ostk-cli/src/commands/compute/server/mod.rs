@@ -111,6 +111,19 @@ pub fn find_server(
     ctx.block_on(find_server_in(&session, name_or_id, all_projects))?
 }
 
+/// Runs a server action (`POST /servers/{id}/action`, at `mv` when given, else negotiated);
+/// nova's JSON answer when it sent one.
+pub fn server_action(
+    ctx: &mut Context,
+    id: &str,
+    body: Value,
+    mv: Option<&str>,
+) -> Result<Option<Value>, CliError> {
+    let session = ctx.session()?;
+    ctx.block_on(Compute::new(&session).act(id, body, mv))?
+        .map_err(|e| sdk_error(e, None))
+}
+
 /// The `id` of a JSON resource.
 pub fn id_of(v: &Value) -> String {
     v.get("id")

@@ -1,16 +1,15 @@
 //! `server rebuild` (openstackclient/compute/v2/server.py RebuildServer).
 
 use super::{
-    detail_record, find_server, id_of, microversion, names_of, require, supports, wait_for,
+    detail_record, find_server, id_of, microversion, names_of, require, server_action, supports,
+    wait_for,
 };
-use crate::commands::identity::common::sdk_error;
 use crate::commands::image::{find_image, parse_key_value};
 use crate::{
     context::Context,
     error::CliError,
     registry::{Command, Kind, Output},
 };
-use ostk_sdk::compute::Compute;
 use serde_json::{Map, Value, json};
 
 /// Rebuild server
@@ -186,10 +185,7 @@ impl Command for RebuildServer {
                 ));
             }
         };
-        let session = ctx.session()?;
-        let rebuilt = ctx
-            .block_on(Compute::new(&session).server_action(&id, json!({ "rebuild": body })))?
-            .map_err(|e| sdk_error(e, None))?
+        let rebuilt = server_action(ctx, &id, json!({ "rebuild": body }), None)?
             .and_then(|mut v| v.get_mut("server").map(Value::take))
             .unwrap_or(server);
         let mut complete = false;
@@ -199,6 +195,7 @@ impl Command for RebuildServer {
             }
             complete = true;
         }
+        let session = ctx.session()?;
         let names = ctx.block_on(names_of(&session, &rebuilt))?;
         let record = detail_record(&rebuilt, None, mv, &names);
         Ok(if complete {

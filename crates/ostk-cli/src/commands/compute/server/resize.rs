@@ -1,23 +1,13 @@
 //! `server reboot`, `server resize` and the confirm/revert family (`server resize confirm|
 //! revert`, `server migration confirm|revert`, the deprecated `server migrate confirm|revert`).
 
-use super::{find_server, id_of, wait_for};
-use crate::commands::identity::common::sdk_error;
+use super::{find_server, id_of, server_action, wait_for};
 use crate::{
     context::Context,
     error::CliError,
     registry::{Command, Kind, Output},
 };
-use ostk_sdk::compute::Compute;
-use serde_json::{Value, json};
-
-/// Runs one action on one server (found by name or ID).
-fn act(ctx: &mut Context, id: &str, action: Value) -> Result<(), CliError> {
-    let session = ctx.session()?;
-    ctx.block_on(Compute::new(&session).server_action(id, action))?
-        .map_err(|e| sdk_error(e, None))?;
-    Ok(())
-}
+use serde_json::json;
 
 /// Perform a hard or soft server reboot
 #[derive(clap::Args, Debug)]
@@ -44,7 +34,7 @@ impl Command for RebootServer {
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let id = id_of(&find_server(ctx, &self.server, false)?);
         let kind = if self.hard { "HARD" } else { "SOFT" };
-        act(ctx, &id, json!({"reboot": {"type": kind}}))?;
+        server_action(ctx, &id, json!({"reboot": {"type": kind}}), None)?;
         if self.wait {
             if !wait_for(ctx, &id, &["active"])? {
                 return Err(CliError::Message(format!("Error rebooting server: {id}")));
@@ -91,7 +81,12 @@ impl Command for ResizeServer {
                 );
             }
             let flavor = super::list::find_flavor(ctx, f)?;
-            act(ctx, &id, json!({"resize": {"flavorRef": id_of(&flavor)}}))?;
+            server_action(
+                ctx,
+                &id,
+                json!({"resize": {"flavorRef": id_of(&flavor)}}),
+                None,
+            )?;
             if self.wait {
                 if !wait_for(ctx, &id, &["active", "verify_resize"])? {
                     return Err(CliError::Message(format!("Error resizing server: {id}")));
@@ -102,12 +97,12 @@ impl Command for ResizeServer {
             tracing::warn!(
                 "The --confirm option has been deprecated. Please use the 'openstack server resize confirm' command instead."
             );
-            act(ctx, &id, json!({"confirmResize": null}))?;
+            server_action(ctx, &id, json!({"confirmResize": null}), None)?;
         } else if self.revert {
             tracing::warn!(
                 "The --revert option has been deprecated. Please use the 'openstack server resize revert' command instead."
             );
-            act(ctx, &id, json!({"revertResize": null}))?;
+            server_action(ctx, &id, json!({"revertResize": null}), None)?;
         }
         Ok(Output::None)
     }
@@ -134,7 +129,7 @@ macro_rules! finish_resize {
                     tracing::warn!("{w}");
                 }
                 let id = id_of(&find_server(ctx, &self.server, false)?);
-                act(ctx, &id, json!({ $action: null }))?;
+                server_action(ctx, &id, json!({ $action: null }), None)?;
                 Ok(Output::None)
             }
         }

@@ -137,7 +137,7 @@ impl Command for SetServer {
             {
                 return Ok(Output::None);
             }
-            ctx.block_on(compute.server_action(&id, json!({"os-resetState": {"state": state}})))?
+            ctx.block_on(compute.act(&id, json!({"os-resetState": {"state": state}}), None))?
                 .map_err(|e| sdk_error(e, None))?;
         }
         if self.root_password {
@@ -150,10 +150,10 @@ impl Command for SetServer {
                     "Passwords do not match, password unchanged".into(),
                 ));
             }
-            ctx.block_on(compute.server_action(&id, json!({"changePassword": {"adminPass": p1}})))?
+            ctx.block_on(compute.act(&id, json!({"changePassword": {"adminPass": p1}}), None))?
                 .map_err(|e| sdk_error(e, None))?;
         } else if let Some(p) = self.password.as_deref().filter(|p| !p.is_empty()) {
-            ctx.block_on(compute.server_action(&id, json!({"changePassword": {"adminPass": p}})))?
+            ctx.block_on(compute.act(&id, json!({"changePassword": {"adminPass": p}}), None))?
                 .map_err(|e| sdk_error(e, None))?;
         } else if self.no_password {
             ctx.block_on(compute.clear_server_password(&id))?

@@ -45,7 +45,7 @@ async fn find_share_in(s: &Session, name_or_id: &str) -> Result<Lookup, ClientEr
         Err(e) => return Err(e),
     }
     let list = manila_get(s, &format!("shares/detail?name={enc}")).await?;
-    let mut hits: Vec<Value> = list
+    let hits: Vec<Value> = list
         .get("shares")
         .and_then(Value::as_array)
         .cloned()
@@ -56,11 +56,7 @@ async fn find_share_in(s: &Session, name_or_id: &str) -> Result<Lookup, ClientEr
                 || sh.get("id").and_then(Value::as_str) == Some(name_or_id)
         })
         .collect();
-    Ok(match hits.len() {
-        0 => Lookup::NotFound,
-        1 => Lookup::Found(hits.remove(0)),
-        n => Lookup::Ambiguous(n),
-    })
+    Ok(Lookup::from_matches(hits))
 }
 
 fn find_share(ctx: &mut Context, name_or_id: &str) -> Result<String, CliError> {

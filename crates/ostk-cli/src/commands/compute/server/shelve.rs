@@ -1,6 +1,6 @@
 //! `server shelve` and `server unshelve`.
 
-use super::{find_server_in, id_of, microversion, require, wait_for};
+use super::{find_server_in, id_of, microversion, require, server_action, wait_for};
 use crate::commands::common::bulk;
 use crate::commands::identity::common::sdk_error;
 use crate::{
@@ -26,13 +26,6 @@ fn find_all(ctx: &mut Context, names: &[String]) -> Result<Vec<Value>, CliError>
     })?
     .into_iter()
     .collect()
-}
-
-fn act(ctx: &mut Context, id: &str, action: Value) -> Result<(), CliError> {
-    let session = ctx.session()?;
-    ctx.block_on(Compute::new(&session).server_action(id, action))?
-        .map_err(|e| sdk_error(e, None))?;
-    Ok(())
 }
 
 /// Shelve and optionally offload server(s).
@@ -61,7 +54,7 @@ impl Command for ShelveServer {
                 continue;
             }
             let id = id_of(&server);
-            act(ctx, &id, json!({"shelve": null}))?;
+            server_action(ctx, &id, json!({"shelve": null}), None)?;
             ids.push(id);
         }
         if !self.wait && !self.offload {
@@ -83,7 +76,7 @@ impl Command for ShelveServer {
             if status_of(&server) == "shelved_offloaded" {
                 continue;
             }
-            act(ctx, id, json!({"shelveOffload": null}))?;
+            server_action(ctx, id, json!({"shelveOffload": null}), None)?;
         }
         if self.wait {
             for id in &ids {
@@ -150,7 +143,7 @@ impl Command for UnshelveServer {
                 continue;
             }
             let id = id_of(&server);
-            act(ctx, &id, action.clone())?;
+            server_action(ctx, &id, action.clone(), None)?;
             if self.wait && !wait_for(ctx, &id, &["active", "shutoff"])? {
                 return Err(CliError::Message(format!("Error unshelving server: {id}")));
             }
