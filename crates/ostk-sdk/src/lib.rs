@@ -22,3 +22,4 @@ pub mod object_store;
 pub mod quota;
 pub mod rest;
 pub mod volume;
+pub mod wait;

@@ -8,6 +8,7 @@ use super::api::seg;
 use super::{Compute, MICROVERSION, SERVERS};
 use crate::client::{ClientError, Method, pager};
 use crate::rest::{Lookup, query_string};
+use crate::wait::{Outcome, Poll};
 use serde_json::{Map, Value, json};
 use std::time::Duration;
 
@@ -253,40 +254,22 @@ impl Compute<'_> {
         id: &str,
         wanted: &[&str],
         interval: impl Fn(u32) -> Duration,
-        mut progress: impl FnMut(&Value),
+        progress: impl FnMut(&Value),
     ) -> Result<Result<Value, WaitError>, ClientError> {
         let gone_ok = wanted.iter().any(|w| w.eq_ignore_ascii_case("DELETED"));
-        let (mut polls, mut failures) = (0u32, 0u32);
-        loop {
-            let server = match self.get_server(id).await {
-                Ok(s) => s,
-                Err(e) if e.status() == Some(404) => {
-                    return Ok(if gone_ok {
-                        Ok(Value::Null)
-                    } else {
-                        Err(WaitError::Gone)
-                    });
-                }
-                Err(e) if e.is_transient() && failures < 30 => {
-                    failures += 1;
-                    tokio::time::sleep(interval(polls)).await;
-                    polls += 1;
-                    continue;
-                }
-                Err(e) => return Err(e),
-            };
-            failures = 0;
-            progress(&server);
-            let status = server.get("status").and_then(Value::as_str).unwrap_or("");
+        let poll = Poll {
             // a deleted server lingers with status DELETED for a moment: only the 404 counts
-            if !gone_ok && wanted.iter().any(|w| w.eq_ignore_ascii_case(status)) {
-                return Ok(Ok(server));
-            }
-            if status.eq_ignore_ascii_case("ERROR") {
-                return Ok(Err(WaitError::Failed(server)));
-            }
-            tokio::time::sleep(interval(polls)).await;
-            polls += 1;
-        }
+            success: if gone_ok { &[] } else { wanted },
+            error: &["ERROR"],
+            interval: &interval,
+            max_polls: None,
+            transient_retries: 30,
+        };
+        Ok(match poll.run(|| self.get_server(id), progress).await? {
+            Outcome::Reached(v) => Ok(v),
+            Outcome::Failed(v) => Err(WaitError::Failed(v)),
+            Outcome::Gone(_) if gone_ok => Ok(Value::Null),
+            Outcome::Gone(_) | Outcome::GaveUp => Err(WaitError::Gone),
+        })
     }
 }

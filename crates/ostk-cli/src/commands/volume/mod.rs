@@ -29,6 +29,7 @@ use ostk_output::{Cell, Record};
 use ostk_sdk::client::{ClientError, Session};
 use ostk_sdk::rest::{Collection, Lookup};
 use ostk_sdk::volume as cinder;
+use ostk_sdk::wait::{Outcome, Poll};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 
@@ -376,19 +377,18 @@ pub async fn wait_for_status(
     error: &[&str],
 ) -> Result<bool, ClientError> {
     // OSC polls forever; a bound keeps a stuck volume from hanging the command.
-    for _ in 0..600 {
-        let v = coll.get(s, id).await?;
-        let status = v.get("status").and_then(Value::as_str).unwrap_or_default();
-        let status = status.to_ascii_lowercase();
-        if success.contains(&status.as_str()) {
-            return Ok(true);
-        }
-        if error.contains(&status.as_str()) {
-            return Ok(false);
-        }
-        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    let poll = Poll {
+        success,
+        error,
+        interval: &|_| std::time::Duration::from_secs(1),
+        max_polls: Some(600),
+        transient_retries: 0,
+    };
+    match poll.run(|| coll.get(s, id), |_| {}).await? {
+        Outcome::Reached(_) => Ok(true),
+        Outcome::Failed(_) | Outcome::GaveUp => Ok(false),
+        Outcome::Gone(e) => Err(e),
     }
-    Ok(false)
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use ostk_output::py_repr_str as str_repr;
 use ostk_sdk::client::ClientError;
 use ostk_sdk::compute::Compute;
 use ostk_sdk::image::ImageService;
+use ostk_sdk::wait::{Outcome, Poll};
 use serde_json::{Map, Value, json};
 
 /// osc-lib `wait_for_status(image_client.get_image, id)`: polls until the image is `active`
@@ -23,16 +24,18 @@ fn wait_for_image(ctx: &mut Context, id: &str) -> Result<bool, CliError> {
     let r = ctx.block_on_interruptible(
         async {
             let images = ImageService::new(&session);
-            let mut polls = 0;
-            loop {
-                let img = images.get(id).await?;
-                match img.status.as_deref().map(str::to_lowercase).as_deref() {
-                    Some("active") => return Ok::<_, ClientError>(true),
-                    Some("error") => return Ok(false),
-                    _ => {}
-                }
-                tokio::time::sleep(poll_interval(polls)).await;
-                polls += 1;
+            let poll = Poll {
+                success: &["active"],
+                error: &["error"],
+                interval: &poll_interval,
+                max_polls: None,
+                transient_retries: 0,
+            };
+            let fetch = || async { Ok(Value::Object(images.get(id).await?.to_map())) };
+            match poll.run(fetch, |_| {}).await? {
+                Outcome::Reached(_) => Ok::<_, ClientError>(true),
+                Outcome::Failed(_) | Outcome::GaveUp => Ok(false),
+                Outcome::Gone(e) => Err(e),
             }
         },
         "Interrupted while waiting; the operation goes on in the cloud.",
