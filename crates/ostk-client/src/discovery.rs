@@ -111,6 +111,15 @@ pub fn negotiate_microversion(requested: &str, server: Option<&VersionInfo>) -> 
     Some(requested.to_string())
 }
 
+/// Whether microversion `have` (e.g. the one in use) is at least `wanted`; `false` when there
+/// is none or either does not parse.
+pub fn at_least(have: Option<&str>, wanted: &str) -> bool {
+    match (have.and_then(parse_version), parse_version(wanted)) {
+        (Some(h), Some(w)) => h >= w,
+        _ => false,
+    }
+}
+
 /// openstacksdk's default negotiation: the highest microversion both sides support — the
 /// server's maximum capped at what the client knows (`cap`). `None` when the server has no
 /// microversions (then no header is sent) or its minimum is above the cap.
@@ -130,6 +139,13 @@ pub fn negotiate_up_to(cap: &str, server: Option<&VersionInfo>) -> Option<String
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn version_order() {
+        assert!(at_least(Some("2.100"), "2.47"));
+        assert!(!at_least(Some("2.9"), "2.47"));
+        assert!(!at_least(None, "2.1"));
+    }
 
     #[test]
     fn capped_negotiation() {

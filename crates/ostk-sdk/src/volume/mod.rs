@@ -116,15 +116,7 @@ pub async fn microversion(s: &Session) -> Result<Option<String>, ClientError> {
 /// Whether the microversion in use is at least `wanted` (openstacksdk `supports_microversion`).
 pub async fn supports(s: &Session, wanted: &str) -> Result<bool, ClientError> {
     let have = microversion(s).await?;
-    Ok(
-        match (
-            have.as_deref().and_then(discovery::parse_version),
-            discovery::parse_version(wanted),
-        ) {
-            (Some(h), Some(w)) => h >= w,
-            _ => false,
-        },
-    )
+    Ok(discovery::at_least(have.as_deref(), wanted))
 }
 
 /// openstacksdk `find_<resource>(name_or_id, ignore_missing=False)` for cinder: `GET

@@ -44,18 +44,9 @@ pub fn all_projects_env(ctx: &Context) -> bool {
     })
 }
 
-/// `(major, minor)` of `2.47`.
-fn parse_mv(v: &str) -> Option<(u32, u32)> {
-    let (a, b) = v.split_once('.')?;
-    Some((a.parse().ok()?, b.parse().ok()?))
-}
-
 /// osc's `sdk_utils.supports_microversion`: the negotiated version is at least `wanted`.
 pub fn supports(mv: Option<&str>, wanted: &str) -> bool {
-    match (mv.and_then(parse_mv), parse_mv(wanted)) {
-        (Some(have), Some(want)) => have >= want,
-        _ => false,
-    }
+    ostk_sdk::client::discovery::at_least(mv, wanted)
 }
 
 /// The microversion compute calls use in this invocation.
