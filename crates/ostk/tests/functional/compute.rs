@@ -2,33 +2,19 @@
 
 /// Compute commands other than `server …` (flavors, key pairs, quotas, aggregates…).
 mod misc {
-    use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, reference, run, unique};
-    use serde_json::Value;
+    pub use crate::support::json_of as json;
+    use crate::support::{
+        Run, Scratch, args, both, cloud_env, ostk_as_openstack, reference, run, run_in, unique,
+    };
     use std::collections::BTreeMap;
 
     pub fn env(cloud: &str) -> BTreeMap<String, String> {
-        BTreeMap::from([
-            (
-                "OS_CLIENT_CONFIG_FILE".into(),
-                clouds().display().to_string(),
-            ),
-            ("OS_CLOUD".into(), cloud.into()),
-        ])
-    }
-
-    fn args(a: &[&str]) -> Vec<String> {
-        a.iter().map(|s| s.to_string()).collect()
+        cloud_env(cloud)
     }
 
     /// ostk as `openstack` on `cloud`.
     pub fn ostk(s: &Scratch, cloud: &str, a: &[&str]) -> Run {
-        run(
-            &ostk_as_openstack(),
-            &args(a),
-            &env(cloud),
-            &s.cwd(),
-            &s.home(),
-        )
+        run_in(&ostk_as_openstack(), s, &env(cloud), a)
     }
 
     /// Both CLIs; their outputs and exit codes must be equal.
@@ -36,11 +22,6 @@ mod misc {
         let (o, r) = both(a, &env(cloud), &s.cwd(), &s.home());
         assert_eq!(o, r, "ostk vs reference for {a:?}");
         o
-    }
-
-    pub fn json(r: &Run) -> Value {
-        assert_eq!(r.code, 0, "failed: {}", r.stderr);
-        serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
     }
 
     /// Runs `undo` (an ostk command) on drop, so a failing test leaves nothing behind.

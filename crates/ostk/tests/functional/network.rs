@@ -2,61 +2,32 @@
 //! reference where output matters: create/list/show/set/unset/delete round trips, column and
 //! format comparisons of the main list/show commands, and error lines.
 
-use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, reference, run, unique};
+use crate::support::{
+    Run, Scratch, args, both, cloud_env, json_of as json, ostk_as_openstack, reference, run,
+    run_in, unique,
+};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 fn env(cloud: &str) -> BTreeMap<String, String> {
-    BTreeMap::from([
-        (
-            "OS_CLIENT_CONFIG_FILE".into(),
-            clouds().display().to_string(),
-        ),
-        ("OS_CLOUD".into(), cloud.into()),
-    ])
-}
-
-fn args(a: &[&str]) -> Vec<String> {
-    a.iter().map(|s| s.to_string()).collect()
+    cloud_env(cloud)
 }
 
 fn ostk(s: &Scratch, a: &[&str]) -> Run {
-    run(
-        &ostk_as_openstack(),
-        &args(a),
-        &env("devstack"),
-        &s.cwd(),
-        &s.home(),
-    )
+    run_in(&ostk_as_openstack(), s, &env("devstack"), a)
 }
 
 fn ostk_admin(s: &Scratch, a: &[&str]) -> Run {
-    run(
-        &ostk_as_openstack(),
-        &args(a),
-        &env("devstack-admin"),
-        &s.cwd(),
-        &s.home(),
-    )
+    run_in(&ostk_as_openstack(), s, &env("devstack-admin"), a)
 }
 
 fn refr(s: &Scratch, a: &[&str]) -> Run {
-    run(
-        &reference(),
-        &args(a),
-        &env("devstack"),
-        &s.cwd(),
-        &s.home(),
-    )
+    run_in(&reference(), s, &env("devstack"), a)
 }
 
 fn ok(r: &Run) -> &str {
     assert_eq!(r.code, 0, "failed: {}", r.stderr);
     &r.stdout
-}
-
-fn json(r: &Run) -> Value {
-    serde_json::from_str(ok(r)).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
 }
 
 fn same(s: &Scratch, a: &[&str]) {

@@ -149,13 +149,17 @@ pub fn cloud_env(cloud: &str) -> BTreeMap<String, String> {
 }
 
 /// Runs `bin args…` in a scratch directory with `env`.
-pub fn run_in(bin: &Path, s: &Scratch, env: &BTreeMap<String, String>, args: &[&str]) -> Run {
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    run(bin, &args, env, &s.cwd(), &s.home())
+pub fn run_in(bin: &Path, s: &Scratch, env: &BTreeMap<String, String>, a: &[&str]) -> Run {
+    run(bin, &args(a), env, &s.cwd(), &s.home())
 }
 
 /// The JSON a successful run printed.
 pub fn json_of(r: &Run) -> serde_json::Value {
     assert_eq!(r.code, 0, "failed: {}", r.stderr);
     serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
+}
+
+/// Owned arguments from string slices.
+pub fn args(a: &[&str]) -> Vec<String> {
+    a.iter().map(|s| s.to_string()).collect()
 }

@@ -1,38 +1,22 @@
 //! Block storage (cinder, fake driver) commands against the devcloud: round trips per resource
 //! group, side-by-side output with the reference for create/show/list, and error lines.
 
-use crate::support::{Run, Scratch, both, clouds, ostk_as_openstack, run, unique};
+use crate::support::{
+    Run, Scratch, args, both, cloud_env, json_of as json, ostk_as_openstack, run, run_in, unique,
+};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 fn env(cloud: &str) -> BTreeMap<String, String> {
-    BTreeMap::from([
-        (
-            "OS_CLIENT_CONFIG_FILE".into(),
-            clouds().display().to_string(),
-        ),
-        ("OS_CLOUD".into(), cloud.into()),
-    ])
+    cloud_env(cloud)
 }
 
 fn ostk_as(cloud: &str, s: &Scratch, args: &[&str]) -> Run {
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    run(
-        &ostk_as_openstack(),
-        &args,
-        &env(cloud),
-        &s.cwd(),
-        &s.home(),
-    )
+    run_in(&ostk_as_openstack(), s, &env(cloud), args)
 }
 
 fn ostk(s: &Scratch, args: &[&str]) -> Run {
     ostk_as("devstack", s, args)
-}
-
-fn json(r: &Run) -> Value {
-    assert_eq!(r.code, 0, "failed: {}", r.stderr);
-    serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout))
 }
 
 /// Deletes what a test made on drop (`volume delete x`, `volume type delete x` …), so a
@@ -50,10 +34,6 @@ impl Drop for Cleanup<'_> {
             let _ = ostk_as(self.cloud, self.s, &a);
         }
     }
-}
-
-fn cmd(words: &[&str]) -> Vec<String> {
-    words.iter().map(|w| w.to_string()).collect()
 }
 
 /// Polls `volume show` (or `volume snapshot show` …) until the status is `want`.
@@ -104,7 +84,7 @@ fn volume_create_show_list_match_the_reference() {
     let _c = Cleanup {
         s: &s,
         cloud: "devstack",
-        what: vec![cmd(&["volume", "delete", &a, &b])],
+        what: vec![args(&["volume", "delete", &a, &b])],
     };
     let create = |n: &str| {
         vec![
@@ -150,7 +130,7 @@ fn volume_create_show_list_match_the_reference() {
     );
     let r2 = run(
         &crate::support::reference(),
-        &cmd(&["volume", "show", &b, "-f", "json"]),
+        &args(&["volume", "show", &b, "-f", "json"]),
         &env("devstack"),
         &s.cwd(),
         &s.home(),
@@ -189,7 +169,7 @@ fn volume_set_unset_delete_round_trip() {
     let _c = Cleanup {
         s: &s,
         cloud: "devstack",
-        what: vec![cmd(&["volume", "delete", &a, &a2])],
+        what: vec![args(&["volume", "delete", &a, &a2])],
     };
     json(&ostk(
         &s,
@@ -300,8 +280,8 @@ fn snapshot_round_trip_matches_the_reference() {
         s: &s,
         cloud: "devstack",
         what: vec![
-            cmd(&["volume", "delete", &v]),
-            cmd(&["volume", "snapshot", "delete", &a, &a2]),
+            args(&["volume", "delete", &v]),
+            args(&["volume", "snapshot", "delete", &a, &a2]),
         ],
     };
     json(&ostk(
@@ -394,7 +374,7 @@ fn volume_type_round_trip_matches_the_reference() {
     let _c = Cleanup {
         s: &s,
         cloud: "devstack-admin",
-        what: vec![cmd(&["volume", "type", "delete", &t, &e])],
+        what: vec![args(&["volume", "type", "delete", &t, &e])],
     };
     let admin = |args: &[&str]| ostk_as("devstack-admin", &s, args);
     let created = json(&admin(&[
@@ -519,8 +499,8 @@ fn qos_and_service_match_the_reference() {
         s: &s,
         cloud: "devstack-admin",
         what: vec![
-            cmd(&["volume", "type", "delete", &t]),
-            cmd(&["volume", "qos", "delete", "--force", &q]),
+            args(&["volume", "type", "delete", &t]),
+            args(&["volume", "qos", "delete", "--force", &q]),
         ],
     };
     let admin = |args: &[&str]| ostk_as("devstack-admin", &s, args);
@@ -607,12 +587,12 @@ fn transfer_request_round_trip() {
     let _c = Cleanup {
         s: &s,
         cloud: "devstack-admin",
-        what: vec![cmd(&["volume", "delete", "--force", &v])],
+        what: vec![args(&["volume", "delete", "--force", &v])],
     };
     let _m = Cleanup {
         s: &s,
         cloud: "devstack",
-        what: vec![cmd(&["volume", "delete", &v])],
+        what: vec![args(&["volume", "delete", &v])],
     };
     json(&ostk(
         &s,
@@ -684,15 +664,15 @@ fn backup_round_trip_matches_the_reference() {
         s: &s,
         cloud: "devstack",
         what: vec![
-            cmd(&["volume", "delete", &v, &r1, &r2]),
-            cmd(&["volume", "backup", "delete", &b]),
+            args(&["volume", "delete", &v, &r1, &r2]),
+            args(&["volume", "backup", "delete", &b]),
         ],
     };
     // the imported record belongs to the importer's (admin) project
     let _a = Cleanup {
         s: &s,
         cloud: "devstack-admin",
-        what: vec![cmd(&["volume", "backup", "delete", &b])],
+        what: vec![args(&["volume", "backup", "delete", &b])],
     };
     let vol = json(&ostk(
         &s,
@@ -912,10 +892,10 @@ fn group_type_and_group_round_trip() {
         s: &s,
         cloud: "devstack-admin",
         what: vec![
-            cmd(&["volume", "type", "delete", &vt]),
-            cmd(&[mv[0], mv[1], "volume", "group", "type", "delete", &gt]),
-            cmd(&["volume", "delete", &v]),
-            cmd(&[mv[0], mv[1], "volume", "group", "delete", "--force", &g]),
+            args(&["volume", "type", "delete", &vt]),
+            args(&[mv[0], mv[1], "volume", "group", "type", "delete", &gt]),
+            args(&["volume", "delete", &v]),
+            args(&[mv[0], mv[1], "volume", "group", "delete", "--force", &g]),
         ],
     };
     let t = json(&admin(&[
@@ -1052,8 +1032,8 @@ fn attachment_and_message_round_trip() {
         s: &s,
         cloud: "devstack",
         what: vec![
-            cmd(&["server", "delete", "--wait", &srv]),
-            cmd(&["volume", "delete", &v]),
+            args(&["server", "delete", "--wait", &srv]),
+            args(&["volume", "delete", &v]),
         ],
     };
     // a volume left reserved/attaching by a failed run: only an admin (in project demo, to
@@ -1061,7 +1041,7 @@ fn attachment_and_message_round_trip() {
     let _a = Cleanup {
         s: &s,
         cloud: "devstack-admin-demo",
-        what: vec![cmd(&["volume", "delete", "--force", &v])],
+        what: vec![args(&["volume", "delete", "--force", &v])],
     };
     let server = json(&ostk(
         &s,
