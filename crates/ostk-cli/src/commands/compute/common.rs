@@ -158,14 +158,10 @@ pub fn id_str(v: &Value) -> String {
 
 /// openstacksdk `find_server(name_or_id, ignore_missing=False)`: the server's ID.
 pub fn find_server_id(ctx: &mut Context, name_or_id: &str) -> Result<String, CliError> {
-    let s = crate::commands::identity::common::find_sdk(
-        ctx,
-        &ostk_sdk::compute::SERVERS,
-        "Server",
-        name_or_id,
-        &[],
-    )?;
-    Ok(id_str(&s))
+    let session = ctx.session()?;
+    ctx.block_on(super::server::find_server_id_in(
+        &session, name_or_id, false,
+    ))?
 }
 
 /// A record of these JSON keys of `v`, sorted.

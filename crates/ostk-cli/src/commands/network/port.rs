@@ -697,14 +697,10 @@ impl Command for ListPort {
             q.push(("device_id", c::find_id(ctx, &ROUTER, r)?));
         }
         if let Some(srv) = &self.server {
-            let v = crate::commands::identity::common::find_sdk(
-                ctx,
-                &ostk_sdk::compute::SERVERS,
-                "Server",
-                srv,
-                &[],
-            )?;
-            q.push(("device_id", c::id(&v)));
+            q.push((
+                "device_id",
+                crate::commands::compute::common::find_server_id(ctx, srv)?,
+            ));
         }
         c::put_query(
             &mut q,
