@@ -52,8 +52,12 @@ pub struct AccessInfo {
     pub catalog: Option<Catalog>,
     /// The versioned identity URL the token was obtained from (`…/v3`, `…/v2.0`).
     pub auth_url: Option<String>,
-    /// A fixed endpoint for every service (`admin_token`, `none`).
+    /// A fixed endpoint for every service (`admin_token`, `none`, `http_basic`).
     pub endpoint: Option<String>,
+    /// Headers the plugin adds to every request besides the token (`Authorization: Bearer …`
+    /// of the OAuth2 plugins, `Authorization: Basic …` of `http_basic`). Secret: never logged.
+    #[serde(default)]
+    headers: Vec<(String, String)>,
 }
 
 impl std::fmt::Debug for AccessInfo {
@@ -98,7 +102,24 @@ impl AccessInfo {
             catalog: None,
             auth_url: None,
             endpoint,
+            headers: Vec::new(),
         }
+    }
+
+    /// Adds a header sent with every request made with this access.
+    pub fn add_header(&mut self, name: &str, value: String) {
+        self.headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+        self.headers.push((name.to_string(), value));
+    }
+
+    /// Every header that authenticates a request: `X-Auth-Token` when there is a token, then
+    /// the plugin's own.
+    pub fn request_headers(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.token
+            .as_deref()
+            .map(|t| ("X-Auth-Token", t))
+            .into_iter()
+            .chain(self.headers.iter().map(|(k, v)| (k.as_str(), v.as_str())))
     }
 
     /// Parses a v3 `POST /v3/auth/tokens` answer: the token from `X-Subject-Token`, the rest

@@ -181,6 +181,17 @@ pub enum ClientError {
     /// Authentication could not be attempted or its answer was unusable.
     #[error("{0}")]
     Auth(String),
+    /// One step of a multi-step authentication (OIDC discovery, identity provider token,
+    /// federation, scoping) failed; `source` keeps the answer's own words.
+    #[error("{step} failed: {source}{hint}")]
+    AuthStep {
+        /// What was attempted.
+        step: String,
+        /// Why it failed.
+        source: Box<ClientError>,
+        /// A hint on the likely cause, starting with ` — `, or empty.
+        hint: String,
+    },
     /// No endpoint in the catalog for a service (keystoneauth `EndpointNotFound` wording).
     #[error("{0}")]
     Catalog(String),
@@ -216,11 +227,24 @@ impl From<ApiError> for ClientError {
 }
 
 impl ClientError {
-    /// The HTTP status when this is an API error.
+    /// The HTTP status when this is an API error (or an auth step that failed with one).
     pub fn status(&self) -> Option<u16> {
         match self {
             ClientError::Api(e) => Some(e.status),
+            ClientError::AuthStep { source, .. } => source.status(),
             _ => None,
+        }
+    }
+
+    /// Adds a hint to an [`ClientError::AuthStep`] (other errors are returned as they are).
+    pub fn with_hint(self, hint: &str) -> ClientError {
+        match self {
+            ClientError::AuthStep { step, source, .. } => ClientError::AuthStep {
+                step,
+                source,
+                hint: hint.to_string(),
+            },
+            other => other,
         }
     }
 

@@ -73,6 +73,9 @@ pub struct HttpRequest {
     pub headers: Vec<(String, String)>,
     /// Body bytes.
     pub body: Option<Vec<u8>>,
+    /// Which authentication step this request is (`OIDC discovery`…), kept with its timing so
+    /// a diagnosis can report the steps.
+    pub step: Option<&'static str>,
 }
 
 impl HttpRequest {
@@ -83,7 +86,23 @@ impl HttpRequest {
             url: url.into(),
             headers: Vec::new(),
             body: None,
+            step: None,
         }
+    }
+
+    /// Labels the request as an authentication step.
+    pub fn step(mut self, step: &'static str) -> Self {
+        self.step = Some(step);
+        self
+    }
+
+    /// A form body (`application/x-www-form-urlencoded`), pairs in the order given.
+    pub fn form<'a>(mut self, pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        self.body = Some(body.into_bytes());
+        self.header("Content-Type", "application/x-www-form-urlencoded")
     }
 
     /// Adds (or replaces) a header.
@@ -211,6 +230,10 @@ pub struct Timing {
     pub url: String,
     /// From sending to the end of the response body.
     pub elapsed: Duration,
+    /// The answer's status.
+    pub status: u16,
+    /// The authentication step, when the request was one.
+    pub step: Option<&'static str>,
 }
 
 /// The HTTP transport.
@@ -389,6 +412,8 @@ impl Http {
                 method: req.method.to_string(),
                 url: req.url.clone(),
                 elapsed: started.elapsed(),
+                status,
+                step: req.step,
             });
         }
         let out = HttpResponse {

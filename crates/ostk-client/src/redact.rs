@@ -24,7 +24,13 @@ fn is_secret_key(k: &str) -> bool {
         || k.contains("pass")
         || matches!(
             k.as_str(),
-            "token" | "auth_token" | "access_token" | "refresh_token" | "id_token"
+            "token"
+                | "auth_token"
+                | "access_token"
+                | "refresh_token"
+                | "id_token"
+                | "device_code"
+                | "code_verifier"
         )
         || k == "configdrive"
 }
@@ -87,6 +93,7 @@ pub fn body_text(body: &[u8]) -> String {
         return python_json(&v);
     }
     match std::str::from_utf8(body) {
+        Ok(s) if is_form(s) => form_text(s),
         Ok(s) => {
             let lower = s.to_ascii_lowercase();
             if ["password", "secret", "token"]
@@ -100,6 +107,33 @@ pub fn body_text(body: &[u8]) -> String {
         }
         Err(_) => "<binary_data>".to_string(),
     }
+}
+
+/// Looks like `k=v&k2=v2` (an OAuth/OIDC token request).
+fn is_form(s: &str) -> bool {
+    !s.is_empty()
+        && s.contains('=')
+        && !s.contains(char::is_whitespace)
+        && !s.starts_with('{')
+        && !s.starts_with('<')
+}
+
+/// A form body with the values of secret-looking keys replaced by `***` (keystoneauth's OIDC
+/// `SENSITIVE_KEYS`: password, code, token, secret, otp, totp, mfa).
+fn form_text(s: &str) -> String {
+    const SENSITIVE: &[&str] = &[
+        "password", "code", "token", "secret", "otp", "mfa", "passcode",
+    ];
+    let mut out = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in url::form_urlencoded::parse(s.as_bytes()) {
+        let lower = k.to_ascii_lowercase();
+        if SENSITIVE.iter().any(|x| lower.contains(x)) {
+            out.append_pair(&k, "***");
+        } else {
+            out.append_pair(&k, &v);
+        }
+    }
+    out.finish()
 }
 
 /// `json.dumps` spacing (`", "` and `": "`), as keystoneauth logs bodies.
@@ -169,6 +203,18 @@ pub fn resp_line(status: u16, headers: &[(String, String)]) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn form_secrets_masked() {
+        let b = b"username=alice&password=pw1&scope=openid+profile&grant_type=password&client_secret=s1&code=c1&device_code=d1";
+        let t = body_text(b);
+        for secret in ["pw1", "s1", "c1", "d1"] {
+            assert!(!t.contains(secret), "{secret} in {t}");
+        }
+        assert!(t.contains("username=alice"), "{t}");
+        assert!(t.contains("grant_type=password"), "{t}");
+        assert!(t.contains("scope=openid+profile"), "{t}");
+    }
 
     #[test]
     fn tokens_hashed() {

@@ -323,8 +323,8 @@ impl Session {
         let base = a.auth_url.as_deref().unwrap_or_default();
         let url = format!("{}/auth/catalog", base.trim_end_matches('/'));
         let mut req = HttpRequest::new(Method::GET, url).header("Accept", "application/json");
-        if let Some(t) = a.token() {
-            req.set_header("X-Auth-Token", t);
+        for (k, v) in a.request_headers() {
+            req.set_header(k, v);
         }
         let resp = self.http.send(&req).await?.error_for_status()?;
         let body = resp.json()?;
@@ -505,8 +505,8 @@ impl Session {
         let mut reauths = 0;
         loop {
             let a = self.access().await?;
-            if let Some(t) = a.token() {
-                req.set_header("X-Auth-Token", t);
+            for (k, v) in a.request_headers() {
+                req.set_header(k, v);
             }
             let resp = self.http.send(&req).await?;
             if resp.status == 401 && reauths < 2 && self.plugin.can_reauthenticate() {

@@ -331,8 +331,8 @@ pub async fn upload_part(
         if let Some(len) = len {
             rb = rb.header("Content-Length", len.to_string());
         }
-        if let Some(t) = access.token() {
-            rb = rb.header("X-Auth-Token", t);
+        for (k, v) in access.request_headers() {
+            rb = rb.header(k, v);
         }
         let resp = rb.send().await.map_err(|e| transport_error(url, e));
         let resp = collect(resp?, url, &method).await?;
@@ -514,8 +514,8 @@ pub async fn open(session: &Session, url: &str, headers: &[(String, String)]) ->
         for (k, v) in headers {
             rb = rb.header(k, v);
         }
-        if let Some(t) = access.token() {
-            rb = rb.header("X-Auth-Token", t);
+        for (k, v) in access.request_headers() {
+            rb = rb.header(k, v);
         }
         let resp = rb.send().await.map_err(|e| transport_error(url, e))?;
         let status = resp.status().as_u16();

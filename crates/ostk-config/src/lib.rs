@@ -335,9 +335,26 @@ impl CloudConfig {
                 .map(|n| n.replace('-', "_"))
                 .find_map(|n| m.get(&n).filter(|v| pyval::truthy(v)).cloned())
         };
+        // keystoneauth's v3multifactor takes the options of each plugin named in `auth_methods`.
+        let mut opts: Vec<&plugins::AuthOpt> = plugin.options.iter().collect();
+        if auth_type == "v3multifactor" {
+            let methods = self
+                .config
+                .get("auth_methods")
+                .or_else(|| auth.get("auth_methods"))
+                .map(method_names)
+                .unwrap_or_default();
+            for m in methods.iter().filter_map(|m| plugins::plugin(m)) {
+                for o in m.options {
+                    if !opts.iter().any(|x| x.dest == o.dest) {
+                        opts.push(o);
+                    }
+                }
+            }
+        }
         let mut missing = Vec::new();
         let mut options = Vec::new();
-        for o in plugin.options {
+        for o in opts {
             let won = find(&self.config, o).or_else(|| find(&auth, o));
             match won {
                 Some(v) => {
@@ -359,5 +376,17 @@ impl CloudConfig {
             return Err(ConfigError::MissingAuth(missing));
         }
         Ok(AuthConfig { plugin, options })
+    }
+}
+
+/// The plugin names of `auth_methods`: a list, or a comma-separated string.
+pub fn method_names(v: &Value) -> Vec<String> {
+    match v {
+        Value::Array(items) => items.iter().map(pyval::py_str).collect(),
+        other => pyval::py_str(other)
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
     }
 }

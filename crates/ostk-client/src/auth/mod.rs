@@ -5,10 +5,16 @@
 //! - [`v3`]: `v3password`, `v3token`, `v3applicationcredential` (identity methods + scope).
 //! - [`v2`]: `v2password`, `v2token` (Identity v2.0).
 //! - [`generic`]: `password`, `token`: v3 or v2.0 chosen from the auth URL / version discovery.
-//! - [`noauth`]: `none`, `admin_token` (fixed endpoint, optional fixed token).
+//! - [`noauth`]: `none`, `admin_token`, `http_basic` (fixed endpoint, optional fixed token or
+//!   Basic credentials).
+//! - [`oidc`]: the OpenID Connect federation plugins (`v3oidcclientcredentials`,
+//!   `v3oidcpassword`, `v3oidcauthcode`, `v3oidcaccesstoken`, `v3oidcdeviceauthz`).
+//! - [`oauth2`]: `v3oauth2clientcredential`, `v3oauth2mtlsclientcredential`.
 
 pub mod generic;
 pub mod noauth;
+pub mod oauth2;
+pub mod oidc;
 pub mod v2;
 pub mod v3;
 
@@ -66,6 +72,10 @@ impl Opts {
             .options
             .iter()
             .map(|(k, v)| match v {
+                // `auth_methods` (a list) travels as `v3password,v3totp`.
+                AuthValue::Plain(v @ serde_json::Value::Array(_)) => {
+                    (k.clone(), ostk_config::method_names(v).join(","), false)
+                }
                 AuthValue::Plain(v) => (k.clone(), ostk_config::pyval::py_str(v), false),
                 AuthValue::Secret(s) => (k.clone(), s.expose().to_string(), true),
             })
@@ -159,7 +169,18 @@ pub fn from_config(
         }
         "v2password" | "v2token" => Box::new(v2::V2Auth::from_opts(name, &opts)?),
         "password" | "token" => Box::new(generic::GenericAuth::from_opts(name, &opts)?),
-        "none" | "noauth" | "admin_token" => Box::new(noauth::NoAuth::from_opts(name, &opts)),
+        "none" | "noauth" | "admin_token" | "http_basic" => {
+            Box::new(noauth::NoAuth::from_opts(name, &opts))
+        }
+        "v3totp" | "v3multifactor" => Box::new(v3::V3Auth::from_opts(name, &opts)?),
+        "v3oauth2clientcredential" | "v3oauth2mtlsclientcredential" => {
+            Box::new(oauth2::OAuth2Auth::from_opts(name, &opts)?)
+        }
+        "v3oidcclientcredentials"
+        | "v3oidcpassword"
+        | "v3oidcauthcode"
+        | "v3oidcaccesstoken"
+        | "v3oidcdeviceauthz" => Box::new(oidc::OidcAuth::from_opts(name, &opts)?),
         other => {
             return Err(ClientError::Auth(format!(
                 "The auth plugin {other} is not supported by ostk yet"
@@ -167,6 +188,19 @@ pub fn from_config(
         }
     };
     Ok((plugin, opts))
+}
+
+/// Step label of a keystone `POST /auth/tokens` (v3) or `/tokens` (v2.0).
+pub const STEP_KEYSTONE: &str = "keystone authentication";
+
+/// An `Authorization: Basic` value (python-requests' `HTTPBasicAuth`: no URL-encoding).
+pub fn basic_auth(user: &str, password: &str) -> String {
+    use base64::Engine;
+    let raw = format!("{user}:{password}");
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(raw)
+    )
 }
 
 /// `auth_url` with `suffix` (`v3`, `v2.0`) appended unless the URL already ends in a version.
@@ -191,10 +225,12 @@ pub(crate) async fn post_auth(
     http: &Http,
     url: &str,
     body: &serde_json::Value,
+    step: &'static str,
 ) -> Result<crate::http::HttpResponse> {
     tracing::debug!("Making authentication request to {url}");
     let req = crate::http::HttpRequest::new(reqwest::Method::POST, url)
         .header("Accept", "application/json")
+        .step(step)
         .json(body);
     // Connection errors name the endpoint, not `?nocatalog`.
     let plain = url.split('?').next().unwrap_or(url).to_string();

@@ -124,7 +124,7 @@ impl V2Auth {
     pub async fn authenticate_at(&self, http: &Http, identity_url: &str) -> Result<AccessInfo> {
         let base = identity_url.trim_end_matches('/');
         let url = format!("{base}/tokens");
-        let resp = post_auth(http, &url, &self.body()).await?;
+        let resp = post_auth(http, &url, &self.body(), super::STEP_KEYSTONE).await?;
         let body = resp.json()?;
         AccessInfo::from_v2(&body, base).ok_or_else(|| ClientError::InvalidResponse {
             url,

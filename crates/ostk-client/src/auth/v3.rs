@@ -1,6 +1,7 @@
-//! Identity v3 plugins: `v3password`, `v3token`, `v3applicationcredential`. One request body
-//! builder (identity methods + scope) as keystoneauth's `identity.v3.Auth` composes its
-//! `AuthMethod`s.
+//! Identity v3 plugins: `v3password`, `v3token`, `v3applicationcredential`, `v3totp`,
+//! `v3multifactor` (several of those methods in one request) and `v3oauth2clientcredential`. One
+//! request body builder (identity methods + scope) as keystoneauth's `identity.v3.Auth` composes
+//! its `AuthMethod`s.
 
 use super::{AuthPlugin, AuthRequest, BoxFuture, Opts, post_auth, versioned_url};
 use crate::{AccessInfo, ClientError, Result, http::Http};
@@ -69,6 +70,13 @@ pub enum Method {
     },
     /// `token`.
     Token(Secret),
+    /// `totp`: a time-based one-time passcode of a user with a TOTP credential.
+    Totp {
+        /// The user.
+        user: UserRef,
+        /// The current passcode.
+        passcode: Secret,
+    },
     /// `application_credential`.
     ApplicationCredential {
         /// Credential id.
@@ -175,66 +183,125 @@ impl Scope {
 /// A v3 authentication: identity methods plus scope.
 #[derive(Debug, Clone)]
 pub struct V3Auth {
-    name: &'static str,
+    /// keystoneauth's plugin name.
+    pub name: &'static str,
     /// The auth URL as configured.
     pub auth_url: String,
     /// Identity methods.
     pub methods: Vec<Method>,
     /// Scope.
     pub scope: Scope,
+    /// The step label of the request (see [`crate::http::Timing::step`]).
+    pub step: &'static str,
 }
 
 fn missing(what: &str) -> ClientError {
     ClientError::Auth(what.to_string())
 }
 
+/// One identity method from the options of the plugin `method` names (`v3password`…);
+/// `plugin` is the plugin the user chose, for messages.
+fn method_from_opts(method: &str, plugin: &str, o: &Opts) -> Result<Method> {
+    Ok(match method {
+        "v3password" | "password" => {
+            let user = UserRef::from_opts(o);
+            if !user.is_set() {
+                return Err(missing("You need to provide either a username or user_id"));
+            }
+            Method::Password {
+                user,
+                password: o
+                    .secret("password")
+                    .ok_or_else(|| missing(super::NO_PASSWORD))?,
+            }
+        }
+        "v3token" | "token" => Method::Token(o.secret("token").ok_or_else(|| {
+            missing(&format!(
+                "Missing value token required for auth plugin {plugin}"
+            ))
+        })?),
+        "v3totp" => {
+            let user = UserRef::from_opts(o);
+            if !user.is_set() {
+                return Err(missing("You need to provide either a username or user_id"));
+            }
+            Method::Totp {
+                user,
+                passcode: o.secret("passcode").ok_or_else(|| {
+                    missing(&format!(
+                        "Missing value passcode required for auth plugin {plugin} (the current code of the user's TOTP authenticator: --os-passcode or OS_PASSCODE)"
+                    ))
+                })?,
+            }
+        }
+        "v3applicationcredential" => {
+            let secret = o.secret("application_credential_secret").ok_or_else(|| {
+                missing(&format!(
+                    "Missing value application_credential_secret required for auth plugin {plugin}"
+                ))
+            })?;
+            let id = o.get("application_credential_id");
+            let cname = o.get("application_credential_name");
+            let user = UserRef::from_opts(o);
+            if id.is_none() && (cname.is_none() || !user.is_set()) {
+                return Err(missing(&format!(
+                    "Missing value application_credential_id, or application_credential_name and a user (user_id, or username and user domain), for auth plugin {plugin}"
+                )));
+            }
+            Method::ApplicationCredential {
+                id,
+                name: cname,
+                secret,
+                user,
+            }
+        }
+        other if plugin == "v3multifactor" => {
+            return Err(missing(&format!(
+                "v3multifactor cannot use the method {other}: use v3password, v3totp, v3token or v3applicationcredential"
+            )));
+        }
+        other => return Err(missing(&format!("{other} is not a v3 plugin"))),
+    })
+}
+
 impl V3Auth {
-    /// From plugin options (`v3password`, `v3token`, `v3applicationcredential`, or the v3 half
-    /// of `password`/`token`).
+    /// From plugin options (`v3password`, `v3token`, `v3applicationcredential`, `v3totp`,
+    /// `v3multifactor`, `v3oauth2clientcredential`, or the v3 half of `password`/`token`).
     pub fn from_opts(name: &'static str, o: &Opts) -> Result<V3Auth> {
         let auth_url = o.get("auth_url").ok_or_else(|| {
             missing(&format!(
                 "Missing value auth-url required for auth plugin {name}"
             ))
         })?;
-        let method = match name {
-            "v3password" | "password" => {
-                let user = UserRef::from_opts(o);
-                if !user.is_set() {
-                    return Err(missing("You need to provide either a username or user_id"));
+        let methods = match name {
+            "v3multifactor" => {
+                let names = o.get("auth_methods").unwrap_or_default();
+                let names: Vec<&str> = names.split(',').filter(|n| !n.is_empty()).collect();
+                if names.is_empty() {
+                    return Err(missing("methods is a required option."));
                 }
-                Method::Password {
-                    user,
-                    password: o
-                        .secret("password")
-                        .ok_or_else(|| missing(super::NO_PASSWORD))?,
-                }
+                names
+                    .into_iter()
+                    .map(|m| method_from_opts(m, name, o))
+                    .collect::<Result<Vec<_>>>()?
             }
-            "v3token" | "token" => Method::Token(o.secret("token").ok_or_else(|| {
-                missing(&format!(
-                    "Missing value token required for auth plugin {name}"
-                ))
-            })?),
-            "v3applicationcredential" => {
-                let secret = o.secret("application_credential_secret").ok_or_else(|| {
-                    missing("Missing value application_credential_secret required for auth plugin v3applicationcredential")
-                })?;
-                let id = o.get("application_credential_id");
-                let cname = o.get("application_credential_name");
-                let user = UserRef::from_opts(o);
-                if id.is_none() && (cname.is_none() || !user.is_set()) {
+            "v3oauth2clientcredential" => {
+                let id = o.get("oauth2_client_id");
+                let secret = o.secret("oauth2_client_secret");
+                let (Some(id), Some(secret)) = (id, secret) else {
                     return Err(missing(
-                        "Missing value application_credential_id, or application_credential_name and a user (user_id, or username and user domain), for auth plugin v3applicationcredential",
+                        "You must provide an OAuth2.0 client credential ID and secret.",
                     ));
-                }
-                Method::ApplicationCredential {
-                    id,
-                    name: cname,
+                };
+                // keystone's OAuth2 client credentials are application credentials.
+                vec![Method::ApplicationCredential {
+                    id: Some(id),
+                    name: None,
                     secret,
-                    user,
-                }
+                    user: UserRef::default(),
+                }]
             }
-            other => return Err(missing(&format!("{other} is not a v3 plugin"))),
+            _ => vec![method_from_opts(name, name, o)?],
         };
         let scope = if name == "v3applicationcredential" {
             // The credential carries its own scope.
@@ -245,8 +312,9 @@ impl V3Auth {
         Ok(V3Auth {
             name,
             auth_url,
-            methods: vec![method],
+            methods,
             scope,
+            step: super::STEP_KEYSTONE,
         })
     }
 
@@ -265,6 +333,12 @@ impl V3Auth {
                 Method::Token(t) => {
                     names.push("token");
                     identity.insert("token".into(), json!({"id": t.expose()}));
+                }
+                Method::Totp { user, passcode } => {
+                    names.push("totp");
+                    let mut u = user.to_json();
+                    u["passcode"] = json!(passcode.expose());
+                    identity.insert("totp".into(), json!({"user": u}));
                 }
                 Method::ApplicationCredential {
                     id,
@@ -306,7 +380,7 @@ impl V3Auth {
         if !req.catalog {
             url.push_str("?nocatalog");
         }
-        let resp = post_auth(http, &url, &self.body()).await?;
+        let resp = post_auth(http, &url, &self.body(), self.step).await?;
         let token = resp
             .header("x-subject-token")
             .ok_or_else(|| ClientError::InvalidResponse {

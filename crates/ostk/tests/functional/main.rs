@@ -8,6 +8,7 @@ mod compute_server;
 mod compute_server_more;
 mod config_show;
 mod fault_proxy;
+mod federation;
 mod identity;
 mod identity_catalog;
 mod identity_resources;
