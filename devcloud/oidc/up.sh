@@ -25,6 +25,8 @@ RO_ID=sa-readonly;  RO_SECRET=sa-readonly-secret     # mapped, role reader only
 UN_ID=sa-unmapped;  UN_SECRET=sa-unmapped-secret     # valid at IdP, rejected by mapping
 PW_ID=ovh-cli;      PW_SECRET=ovh-cli-secret         # password-grant client (v3oidcpassword)
 PW_USER=alice;      PW_PASS=alice-pw                 # resource owner for the password grant
+DV_ID=ovh-device                                     # public client of the device grant (v3oidcdeviceauthz)
+AC_ID=ovh-web;      AC_SECRET=ovh-web-secret         # authorization-code client (v3oidcauthcode)
 # keystone runs under Debian's mod_wsgi, so its venv is built from /usr/bin/python3; the client
 # venv (federation setup, fake swift) may be shared with the main devcloud's reference CLI.
 KV="$D/venv-keystone"; OV="${OSC_VENV:-$D/venv-osc}"
@@ -74,7 +76,9 @@ cat >"$D/idp/clients.json" <<EOF
 [{"client_id":"$SA_ID","client_secret":"$SA_SECRET"},
  {"client_id":"$RO_ID","client_secret":"$RO_SECRET"},
  {"client_id":"$UN_ID","client_secret":"$UN_SECRET"},
- {"client_id":"$PW_ID","client_secret":"$PW_SECRET","grant_types":["password"]}]
+ {"client_id":"$PW_ID","client_secret":"$PW_SECRET","grant_types":["password"]},
+ {"client_id":"$DV_ID","grant_types":["urn:ietf:params:oauth:grant-type:device_code"],"token_endpoint_auth_method":"none"},
+ {"client_id":"$AC_ID","client_secret":"$AC_SECRET","grant_types":["authorization_code"],"redirect_uris":["http://127.0.0.1:9990/callback"]}]
 EOF
 cat >"$D/idp/users.json" <<EOF
 [{"username":"$PW_USER","password":"$PW_PASS"}]
@@ -349,7 +353,7 @@ EOF
 
 # ------------------------------------------------- federation objects ------
 export OS_CLIENT_CONFIG_FILE="$D/clouds.yaml"
-PROJECT_ID=$(ISSUER="$ISSUER" KS_URL="$KS_URL" IDP_NAME="$IDP_NAME" PROTOCOL="$PROTOCOL" SA_ID="$SA_ID" RO_ID="$RO_ID" PW_ID="$PW_ID" SWIFT_URL="$SWIFT_URL" REGION="$REGION" \
+PROJECT_ID=$(ISSUER="$ISSUER" KS_URL="$KS_URL" IDP_NAME="$IDP_NAME" PROTOCOL="$PROTOCOL" SA_ID="$SA_ID" RO_ID="$RO_ID" PW_ID="$PW_ID" DV_ID="$DV_ID" AC_ID="$AC_ID" SWIFT_URL="$SWIFT_URL" REGION="$REGION" \
   "$OV/bin/python" "$HERE/federation_setup.py")
 sed -i "s/@PROJECT_ID@/$PROJECT_ID/" "$D/clouds.yaml"
 

@@ -32,6 +32,9 @@ pub enum Output {
         /// The result.
         rest: Box<Output>,
     },
+    /// A result printed in full, after which the command fails with the error (a diagnosis
+    /// that shows the steps that passed before the one that failed).
+    ThenFail(Box<Output>, Box<CliError>),
 }
 
 /// Which cliff base class a command follows; decides the formatter options it gets.

@@ -49,6 +49,10 @@ pub fn output(
 ) -> Result<(), CliError> {
     let parse_err = |e: clap::Error| CliError::Message(e.to_string());
     let (env_max, env_fit) = cliff_env(ctx);
+    let (output, then_fail) = match output {
+        Output::ThenFail(rest, e) => (*rest, Some(*e)),
+        other => (other, None),
+    };
     let output = match output {
         Output::TextThen(t, rest) => match out.write_all(t.as_bytes()) {
             Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
@@ -136,10 +140,11 @@ pub fn output(
     };
     match res {
         Err(ostk_output::OutputError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-            Ok(())
+            return Ok(());
         }
-        other => other.map_err(CliError::from),
+        other => other.map_err(CliError::from)?,
     }
+    then_fail.map_or(Ok(()), Err)
 }
 
 /// osc-lib's `--timing` report, printed after the command's output: a table, or CSV when the

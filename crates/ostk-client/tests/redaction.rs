@@ -64,7 +64,74 @@ async fn debug_log_redacts_every_secret_of_every_plugin() {
         )
         .mount(&server)
         .await;
+    // OIDC: discovery, the IdP's token endpoint, keystone's federated auth URL.
+    Mock::given(method("GET"))
+        .and(path("/disc"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "token_endpoint": format!("{uri}/idp/token"),
+            "grant_types_supported": ["client_credentials", "password"]})))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path("/idp/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": "SECRET-idp-access-token", "id_token": "SECRET-idp-id-token",
+            "token_type": "Bearer", "expires_in": 3600})))
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(
+            "/v3/OS-FEDERATION/identity_providers/idp/protocols/openid/auth",
+        ))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .insert_header("X-Subject-Token", "SECRET-unscoped-token")
+                .set_body_json(v3_body(&uri, &future(3600))),
+        )
+        .mount(&server)
+        .await;
+    // keystone's OAuth 2.0 token endpoint.
+    Mock::given(method("POST"))
+        .and(path("/v3/OS-OAUTH2/token"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "access_token": "SECRET-oauth2-access-token", "token_type": "Bearer"})))
+        .mount(&server)
+        .await;
+    // http_basic: u / SECRET-basic.
+    Mock::given(method("GET"))
+        .and(header("Authorization", "Basic dTpTRUNSRVQtYmFzaWM="))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+        .mount(&server)
+        .await;
     let v2 = format!("{uri}/v2.0");
+    let disc = format!("{uri}/disc");
+    let oauth2 = format!("{uri}/v3/OS-OAUTH2/token");
+    let oidc = |extra: &[(&'static str, &'static str)]| {
+        let mut v: Vec<(&str, String)> = vec![
+            ("auth_url", format!("{uri}/v3")),
+            ("identity_provider", "idp".into()),
+            ("protocol", "openid".into()),
+            ("project_id", "p".into()),
+        ];
+        v.extend(extra.iter().map(|(k, x)| (*k, x.to_string())));
+        v
+    };
+    let cc = oidc(&[("client_id", "c"), ("client_secret", "SECRET-oidc-client")]);
+    let pw = oidc(&[
+        ("client_id", "c"),
+        ("client_secret", "SECRET-oidc-client2"),
+        ("username", "alice"),
+        ("password", "SECRET-oidc-password"),
+        ("access_token_type", "id_token"),
+    ]);
+    let at = oidc(&[("access_token", "SECRET-oidc-access-token")]);
+    let with_disc = |mut v: Vec<(&'static str, String)>| {
+        if !v.iter().any(|(k, _)| *k == "access_token") {
+            v.push(("discovery_endpoint", disc.clone()));
+        }
+        v
+    };
+    let (cc, pw, at) = (with_disc(cc), with_disc(pw), with_disc(at));
     let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
         (
             "v3password",
@@ -139,6 +206,48 @@ async fn debug_log_redacts_every_secret_of_every_plugin() {
             ],
         ),
         ("admin_token", vec![("endpoint", &uri), ("token", TOKEN)]),
+        ("v3oidcclientcredentials", refs(&cc)),
+        ("v3oidcpassword", refs(&pw)),
+        ("v3oidcaccesstoken", refs(&at)),
+        (
+            "v3totp",
+            vec![
+                ("auth_url", &uri),
+                ("username", "u"),
+                ("user_domain_id", "default"),
+                ("passcode", "SECRET-totp-passcode"),
+                ("project_id", "p"),
+            ],
+        ),
+        (
+            "v3multifactor",
+            vec![
+                ("auth_url", &uri),
+                ("auth_methods", "v3password,v3totp"),
+                ("username", "u"),
+                ("user_domain_id", "default"),
+                ("password", "SECRET-mfa-password"),
+                ("passcode", "SECRET-mfa-passcode"),
+                ("project_id", "p"),
+            ],
+        ),
+        (
+            "v3oauth2clientcredential",
+            vec![
+                ("auth_url", &uri),
+                ("oauth2_endpoint", &oauth2),
+                ("oauth2_client_id", "client"),
+                ("oauth2_client_secret", "SECRET-oauth2-client"),
+            ],
+        ),
+        (
+            "http_basic",
+            vec![
+                ("endpoint", &uri),
+                ("username", "u"),
+                ("password", "SECRET-basic"),
+            ],
+        ),
     ];
     for (plugin, opts) in cases {
         BUF.lock().unwrap().clear();
@@ -155,6 +264,15 @@ async fn debug_log_redacts_every_secret_of_every_plugin() {
             }
         }
         assert!(!log.contains(TOKEN), "{plugin}: token leaked in\n{log}");
+        // Tokens from the IdP / OAuth 2.0 endpoint, and Basic credentials, never in the clear.
+        assert!(
+            !log.contains("SECRET"),
+            "{plugin}: a secret leaked in\n{log}"
+        );
+        assert!(
+            !log.contains("dTpTRUNSRVQtYmFzaWM="),
+            "{plugin}: Basic credentials leaked"
+        );
         assert!(
             !log.contains("pw-in-body"),
             "{plugin}: body password leaked"

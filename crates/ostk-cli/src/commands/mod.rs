@@ -12,6 +12,7 @@ use crate::registry::{Entry, entry};
 
 static COMMANDS: &[Entry] = &[
     entry::<common::complete::Complete>(),
+    entry::<common::auth_check::CheckAuth>(),
     entry::<common::configuration_show::ShowConfiguration>(),
     entry::<common::help::Help>(),
     entry::<common::versions_show::ShowVersions>(),

@@ -584,3 +584,177 @@ fn oauth2_client_credential_with_an_application_credential() {
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+/// The IdP's base URL (issuer), from the discovery endpoint of the OVH-style environment.
+fn issuer() -> String {
+    ovh_env()["OS_DISCOVERY_ENDPOINT"].replace("/.well-known/openid-configuration", "")
+}
+
+/// POSTs to one of the test bed IdP's harness endpoints (what a user does in a browser).
+fn harness_post(path_and_query: &str) -> String {
+    let out = std::process::Command::new("curl")
+        .args([
+            "-fsS",
+            "-X",
+            "POST",
+            &format!("{}{path_and_query}", issuer()),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+#[test]
+fn device_authorization_on_a_terminal_with_pkce() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let s = Scratch::new();
+    let env = with(
+        ovh_env(),
+        &[
+            ("OS_AUTH_TYPE", "v3oidcdeviceauthz"),
+            ("OS_CLIENT_ID", "ovh-device"),
+            ("OS_CLIENT_SECRET", ""),
+            ("OS_ACCESS_TOKEN_TYPE", "access_token"),
+            ("OS_CODE_CHALLENGE_METHOD", "S256"),
+        ],
+    );
+    let mut child = Command::new(ostk_as_openstack())
+        .args(["token", "issue", "-f", "value", "-c", "project_id"])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", s.home())
+        .envs(&env)
+        .current_dir(s.cwd())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("To authenticate please go to: ")
+        .unwrap_or_else(|| panic!("no verification URL: {line}"))
+        .to_string();
+    assert!(
+        url.starts_with(&format!("{}/device?user_code=", issuer())),
+        "{url}"
+    );
+    let user_code = url.rsplit('=').next().unwrap();
+    assert_eq!(
+        harness_post(&format!("/devcloud/approve?user_code={user_code}&sub=dave")),
+        "approved"
+    );
+    let out = child.wait_with_output().unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut err, &mut rest).unwrap();
+    assert!(out.status.success(), "{rest}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), project_id());
+    // The token is cached: a second command does not ask the user again.
+    let r = ostk(&s, &env, &["container", "list", "-f", "value"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(!r.stderr.contains("To authenticate"), "{}", r.stderr);
+}
+
+#[test]
+fn authorization_code_is_exchanged_once() {
+    let s = Scratch::new();
+    let redirect = "http://127.0.0.1:9990/callback";
+    let code = harness_post(&format!(
+        "/devcloud/code?client_id=ovh-web&sub=carol&redirect_uri={redirect}"
+    ));
+    let env = with(
+        ovh_env(),
+        &[
+            ("OS_AUTH_TYPE", "v3oidcauthcode"),
+            ("OS_CLIENT_ID", "ovh-web"),
+            ("OS_CLIENT_SECRET", "ovh-web-secret"),
+            ("OS_CODE", &code),
+            ("OS_REDIRECT_URI", redirect),
+            ("OS_ACCESS_TOKEN_TYPE", "access_token"),
+        ],
+    );
+    let nc = [
+        "token",
+        "issue",
+        "-f",
+        "value",
+        "-c",
+        "project_id",
+        "--no-token-cache",
+    ];
+    let r = ostk(&s, &env, &nc);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.trim(), project_id());
+    // A code is good once.
+    let line = one_line(&ostk(&s, &env, &nc));
+    assert!(
+        line.contains("failed: invalid_grant: grant request is invalid (HTTP 400)"),
+        "{line}"
+    );
+    assert!(!line.contains(&code), "the code leaked: {line}");
+}
+
+#[test]
+fn auth_check_reports_each_step_without_secrets() {
+    let s = Scratch::new();
+    let r = ostk(&s, &ovh_env(), &["auth", "check", "-f", "json"]);
+    let steps = json_of(&r);
+    let names: Vec<&str> = steps
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["Step"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "configuration",
+            "OIDC discovery",
+            "identity provider token",
+            "federated authentication",
+            "scoping",
+            "token",
+            "catalog"
+        ]
+    );
+    assert!(
+        steps
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| x["Result"] == "ok"),
+        "{steps}"
+    );
+    let text = steps.to_string();
+    assert!(
+        text.contains(&project_id()) && text.contains("object-store"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("sa-devcloud-secret") && !text.contains("eyJ"),
+        "{text}"
+    );
+
+    // A failing step: the steps before it, the failed one, then its error line; exit 1.
+    let bad = with(ovh_env(), &[("OS_CLIENT_SECRET", "wrong")]);
+    let r = ostk(
+        &s,
+        &bad,
+        &["auth", "check", "-f", "value", "-c", "Step", "-c", "Result"],
+    );
+    assert_eq!(r.code, 1);
+    assert_eq!(
+        r.stdout,
+        "configuration ok\nOIDC discovery ok\nidentity provider token FAILED\nerror FAILED\n"
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("invalid_client"), "{}", r.stderr);
+}

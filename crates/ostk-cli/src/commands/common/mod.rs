@@ -1,6 +1,7 @@
 //! Commands that belong to no service (cliff's built-ins and `configuration show`).
 
 pub mod args;
+pub mod auth_check;
 pub mod bulk;
 pub mod complete;
 pub mod configuration_show;
