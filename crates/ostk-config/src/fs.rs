@@ -27,6 +27,11 @@ pub struct Fs {
     pub site_config_dir: PathBuf,
     /// `/etc/openstack`.
     pub unix_site_config_home: PathBuf,
+    /// Remote vendor profiles (`profile: https://…`) the caller has fetched: the URL of their
+    /// `/.well-known/openstack/api` document → the document. This crate does no network: a
+    /// profile not in here resolves to [`crate::ConfigError::RemoteProfile`], which tells the
+    /// caller what to fetch.
+    pub remote_profiles: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// Outcome of reading one candidate file.
@@ -98,6 +103,7 @@ impl Fs {
             unix_config_home,
             site_config_dir,
             unix_site_config_home: PathBuf::from("/etc/openstack"),
+            remote_profiles: Default::default(),
         }
     }
 
@@ -111,6 +117,7 @@ impl Fs {
             unix_config_home: home.join(".config").join("openstack"),
             site_config_dir: etc.join("xdg").join("openstack"),
             unix_site_config_home: etc.join("openstack"),
+            remote_profiles: Default::default(),
         }
     }
 

@@ -73,6 +73,8 @@ pub struct Loaded {
     pub vendor_file: Option<(PathBuf, Value)>,
     /// Warnings openstacksdk would log (skipped files, missing profiles).
     pub warnings: Vec<String>,
+    /// Remote vendor profile documents the caller fetched ([`Fs::remote_profiles`]).
+    pub remote_profiles: std::collections::BTreeMap<String, Value>,
 }
 
 fn load_first(
@@ -247,6 +249,7 @@ pub fn load(env: &Env, fs: &Fs, default_auth_type: &str) -> Result<Loaded, Confi
         default_cloud,
         vendor_file,
         warnings,
+        remote_profiles: fs.remote_profiles.clone(),
     })
 }
 
@@ -278,6 +281,39 @@ impl Loaded {
         }
     }
 
+    /// `vendors.get_profile`: a built-in profile, or a remote one from its fetched
+    /// `/.well-known/openstack/api` document (`{name, profile}`: the document's profile merged
+    /// under the built-in profile of that name, whose settings win).
+    fn profile(&self, name: &str) -> Result<Profile, ConfigError> {
+        match vendors::get_profile(name) {
+            Profile::Remote(url) => {
+                let Some(doc) = self.remote_profiles.get(&url) else {
+                    return Err(ConfigError::RemoteProfile {
+                        profile: name.to_string(),
+                        url,
+                    });
+                };
+                let remote = doc
+                    .get("profile")
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default();
+                let named = match doc
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map(vendors::get_profile)
+                {
+                    Some(Profile::Found(d)) => d,
+                    _ => Dict::new(),
+                };
+                let mut merged = crate::pyval::merge_clouds(&remote, &named);
+                merged.shift_remove("profile");
+                Ok(Profile::Found(merged))
+            }
+            other => Ok(other),
+        }
+    }
+
     /// `_expand_vendor_profile`.
     fn expand_vendor_profile(
         &mut self,
@@ -301,14 +337,9 @@ impl Loaded {
             }
             return Ok(());
         }
-        let mut data = match vendors::get_profile(&profile_name) {
+        let mut data = match self.profile(&profile_name)? {
             Profile::Found(d) => d,
-            Profile::Remote(url) => {
-                return Err(ConfigError::RemoteProfile {
-                    profile: profile_name,
-                    url,
-                });
-            }
+            Profile::Remote(_) => unreachable!("profile() resolves remote profiles"),
             Profile::NotFound => {
                 self.warnings.push(format!(
                     "Couldn't find the vendor profile {profile_name} for the cloud {}",
@@ -319,15 +350,8 @@ impl Loaded {
         };
         if let Some(nested) = data.shift_remove("profile") {
             let nested = py_str(&nested);
-            match vendors::get_profile(&nested) {
-                Profile::Found(d) => data = d,
-                Profile::Remote(url) => {
-                    return Err(ConfigError::RemoteProfile {
-                        profile: nested,
-                        url,
-                    });
-                }
-                Profile::NotFound => {}
+            if let Profile::Found(d) = self.profile(&nested)? {
+                data = d;
             }
         }
         let status = data.shift_remove("status").map(|v| py_str(&v));

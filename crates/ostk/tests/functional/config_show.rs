@@ -145,3 +145,76 @@ fn configuration_show_equals_reference() {
         failures.join("\n")
     );
 }
+
+/// A vendor's `/.well-known/openstack/api` served on 127.0.0.1 (a thread answering every
+/// connection with the document), for `profile: http://127.0.0.1:PORT` clouds.
+fn serve_profile(doc: &'static str) -> u16 {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let n = s.read(&mut buf).unwrap_or(0);
+            let req = String::from_utf8_lossy(&buf[..n]);
+            let (status, body) = if req.starts_with("GET /.well-known/openstack/api ") {
+                ("200 OK", doc)
+            } else {
+                ("404 Not Found", "{}")
+            };
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    port
+}
+
+#[test]
+fn remote_vendor_profile_is_fetched_like_openstacksdk() {
+    let port = serve_profile(
+        r#"{"name": "devcloud-vendor", "profile": {"auth": {"auth_url": "http://127.0.0.1:5000/v3"}, "region_name": "RegionOne", "identity_api_version": "3", "interface": "public"}}"#,
+    );
+    let s = Scratch::new();
+    let clouds = format!(
+        "clouds:\n  vendor:\n    profile: http://127.0.0.1:{port}\n    auth:\n      username: demo\n      password: secret\n      project_name: demo\n      user_domain_name: Default\n      project_domain_name: Default\n"
+    );
+    std::fs::write(s.cwd().join("clouds.yaml"), clouds).unwrap();
+    let env = BTreeMap::new();
+    let (ours, theirs) = both(
+        &[
+            "--os-cloud",
+            "vendor",
+            "configuration",
+            "show",
+            "-f",
+            "json",
+        ],
+        &env,
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!(ours.code, 0, "{}", ours.stderr);
+    assert_eq!(ours.stdout, theirs.stdout);
+    assert!(ours.stdout.contains("http://127.0.0.1:5000/v3"));
+    // The profile is good enough to authenticate with.
+    let (ours, _) = both(
+        &[
+            "--os-cloud",
+            "vendor",
+            "token",
+            "issue",
+            "-f",
+            "value",
+            "-c",
+            "user_id",
+        ],
+        &env,
+        &s.cwd(),
+        &s.home(),
+    );
+    assert_eq!(ours.code, 0, "{}", ours.stderr);
+}

@@ -64,7 +64,7 @@ fn describe_token(a: &AccessInfo) -> String {
 
 impl Command for CheckAuth {
     const WORDS: &'static str = "auth check";
-    const ABOUT: &'static str = "Check authentication step by step (ostk only)\n\nAuthenticates the selected cloud afresh (the token cache is neither read nor written) and\nreports each step: the configuration used, every request of the auth plugin with its status\nand duration, the token's user, scope and expiry, and the catalog's services. No secret is\nprinted. When a step fails, the steps before it are shown, then its error.";
+    const ABOUT: &'static str = "Check authentication step by step (ostk only).\nAuthenticates the selected cloud afresh (the token cache is neither read nor written) and reports each step: the configuration used, every request of the auth plugin with its status and duration, the token's user, scope and expiry, and the catalog's services. No secret is printed. When a step fails, the steps before it are shown, then its error.";
     const KIND: Kind = Kind::List;
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
