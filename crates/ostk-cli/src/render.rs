@@ -194,7 +194,11 @@ pub fn error_line(e: &CliError) -> String {
 fn arg_name(cmd: &clap::Command, id_or_flag: &str) -> String {
     let flag = id_or_flag.split_whitespace().next().unwrap_or(id_or_flag);
     // clap names a positional `<<server>>` (or `<<server>>...`) when its value name is `<server>`
-    let bare = flag.trim_end_matches("...");
+    // (and `[<host>]` when it is optional)
+    let bare = flag
+        .trim_end_matches("...")
+        .trim_start_matches('[')
+        .trim_end_matches(']');
     let found = cmd.get_arguments().find(|a| {
         a.get_id().as_str() == flag
             || a.get_long().is_some_and(|l| flag == format!("--{l}"))
