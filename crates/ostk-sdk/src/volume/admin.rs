@@ -2,12 +2,24 @@
 //! freeze/thaw/failover, service log levels, worker cleanup, cluster enable/disable and backend
 //! capabilities (openstacksdk `Service`, `Cluster`, `Capabilities`).
 
-use super::{call, enc};
+use super::{call_with, enc};
 use crate::client::{ClientError, Method, Session};
 use serde_json::{Map, Value, json};
 
 /// Highest microversion of openstacksdk's `Service` (what its log-level and cleanup calls send).
 const SERVICE_MICROVERSION: &str = "3.32";
+
+/// openstacksdk sends these actions without an `Accept` header (python-requests' `*/*`), and
+/// cinder words a routing error as HTML then, not JSON.
+async fn call(
+    s: &Session,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+    cap: Option<&str>,
+) -> Result<Value, ClientError> {
+    call_with(s, method, path, body, cap, &[("Accept", "*/*")]).await
+}
 
 /// `PUT /os-services/{action}` with `body` (`freeze`, `thaw`, `failover`, `failover_host`…).
 /// `cap`: negotiate up to it; `None` sends only the user's `--os-volume-api-version`, as

@@ -202,7 +202,22 @@ pub async fn call(
     body: Option<Value>,
     cap: Option<&str>,
 ) -> Result<Value, ClientError> {
+    call_with(s, method, path, body, cap, &[]).await
+}
+
+/// [`call`] with extra request headers.
+pub async fn call_with(
+    s: &Session,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+    cap: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Result<Value, ClientError> {
     let mut r = s.request(SERVICE, method, path);
+    for (k, v) in headers {
+        r = r.header(k, *v);
+    }
     if let Some(c) = cap {
         r = r.default_microversion(c);
     }

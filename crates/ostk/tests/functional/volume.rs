@@ -1231,6 +1231,17 @@ fn backend_and_host_commands_match_the_reference() {
         &["volume", "host", "set", "--disable", "ostk-nosuch-host"],
         &["volume", "host", "set", "--enable", "--disable", "x"],
         &["volume", "host", "failover", "x"],
+        // cinder answers an HTML 404 for an unknown host, worded as openstacksdk does
+        &[
+            "--os-volume-api-version",
+            "3.26",
+            "volume",
+            "host",
+            "failover",
+            "--volume-backend",
+            "b",
+            "ostk-nosuch-host",
+        ],
         // before 3.26 the action is `failover_host`: cinder knows no such host
         &[
             "--os-volume-api-version",
