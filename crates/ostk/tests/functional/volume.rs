@@ -1585,8 +1585,7 @@ fn block_storage_commands_match_the_reference() {
         ),
         // manageable volumes/snapshots (the fake driver has none)
         vec!["block", "storage", "volume", "manageable", "list"],
-        // (argparse blames the later of the two; ostk cannot place a positional in argv
-        // yet, so only this order matches)
+        // (argparse blames the later of the two)
         vec![
             "block",
             "storage",
@@ -1596,6 +1595,16 @@ fn block_storage_commands_match_the_reference() {
             "x",
             "--cluster",
             "c",
+        ],
+        vec![
+            "block",
+            "storage",
+            "volume",
+            "manageable",
+            "list",
+            "--cluster",
+            "c",
+            "x",
         ],
         v(
             "3.7",
