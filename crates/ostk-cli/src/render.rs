@@ -199,7 +199,11 @@ pub fn error_line(e: &CliError) -> String {
 fn arg_name(cmd: &clap::Command, id_or_flag: &str) -> String {
     let flag = id_or_flag.split_whitespace().next().unwrap_or(id_or_flag);
     // clap names a positional `<<server>>` (or `<<server>>...`) when its value name is `<server>`
-    let bare = flag.trim_end_matches("...");
+    // (and `[<host>]` when it is optional)
+    let bare = flag
+        .trim_end_matches("...")
+        .trim_start_matches('[')
+        .trim_end_matches(']');
     let found = cmd.get_arguments().find(|a| {
         a.get_id().as_str() == flag
             || a.get_long().is_some_and(|l| flag == format!("--{l}"))
@@ -249,6 +253,39 @@ impl std::fmt::Display for ArgumentError {
 }
 
 impl std::error::Error for ArgumentError {}
+
+/// Where in `argv` the positional argument shown as `name` (`<host>`) was given: the
+/// positional words in order, skipping options and their values.
+fn positional_index(cmd: &clap::Command, argv: &[String], name: &str) -> Option<usize> {
+    let nth = cmd
+        .get_positionals()
+        .position(|a| arg_name(cmd, a.get_id().as_str()) == name)?;
+    let takes_value = |opt: &str| {
+        cmd.get_arguments().any(|a| {
+            (a.get_long().is_some_and(|l| opt == format!("--{l}"))
+                || a.get_short().is_some_and(|c| opt == format!("-{c}")))
+                && a.get_action().takes_values()
+        })
+    };
+    let mut words = Vec::new();
+    let mut i = 0;
+    while i < argv.len() {
+        let x = &argv[i];
+        if x == "--" {
+            words.extend(i + 1..argv.len());
+            break;
+        }
+        if x.starts_with('-') && x.len() > 1 {
+            if !x.contains('=') && takes_value(x) {
+                i += 1;
+            }
+        } else {
+            words.push(i);
+        }
+        i += 1;
+    }
+    words.get(nth).copied()
+}
 
 /// Words a clap parse error the way argparse words it.
 pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -> String {
@@ -302,10 +339,12 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -
             let (a, b) = (arg_name(cmd, &arg), arg_name(cmd, &prior));
             // argparse blames the option that came second on the command line.
             let pos = |name: &str| {
-                argv.iter().position(|x| {
-                    name.split('/')
-                        .any(|n| x == n || x.starts_with(&format!("{n}=")))
-                })
+                argv.iter()
+                    .position(|x| {
+                        name.split('/')
+                            .any(|n| x == n || x.starts_with(&format!("{n}=")))
+                    })
+                    .or_else(|| positional_index(cmd, argv, name))
             };
             let (later, earlier) = if pos(&a) < pos(&b) { (b, a) } else { (a, b) };
             format!("argument {later}: not allowed with argument {earlier}")
@@ -355,5 +394,28 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -
             format!("argument {}: expected one argument", arg_name(cmd, &arg))
         }
         _ => e.kind().as_str().unwrap_or("invalid arguments").to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positionals_are_placed_in_argv() {
+        let cmd = clap::Command::new("x")
+            .arg(clap::Arg::new("host").value_name("<host>"))
+            .arg(clap::Arg::new("cluster").long("cluster"))
+            .arg(
+                clap::Arg::new("long")
+                    .long("long")
+                    .action(clap::ArgAction::SetTrue),
+            );
+        let argv = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let at = |a: &[&str]| positional_index(&cmd, &argv(a), "<host>");
+        assert_eq!(at(&["--cluster", "c", "h"]), Some(2));
+        assert_eq!(at(&["--long", "h", "--cluster=c"]), Some(1));
+        assert_eq!(at(&["--", "-h"]), Some(1));
+        assert_eq!(at(&["--cluster", "c"]), None);
     }
 }

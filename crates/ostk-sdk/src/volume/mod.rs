@@ -5,6 +5,7 @@
 //! Resources are kept as JSON (`serde_json::Value`) as the server sends them; the commands pick
 //! the attributes openstacksdk's resource classes know.
 
+pub mod admin;
 pub mod types;
 pub mod volumes;
 
@@ -97,6 +98,49 @@ pub const ATTACHMENTS_DETAIL: Collection = coll(
 );
 /// `/messages` (cinder user messages, 3.3+).
 pub const MESSAGES: Collection = coll("messages", "message", "messages", Some(MICROVERSION));
+/// `/clusters` (openstacksdk `Cluster`, up to 3.26).
+pub const CLUSTERS: Collection = coll("clusters", "cluster", "clusters", Some("3.26"));
+/// `/clusters/detail`.
+pub const CLUSTERS_DETAIL: Collection =
+    coll("clusters/detail", "cluster", "clusters", Some("3.26"));
+/// `/resource_filters` (openstacksdk `ResourceFilter`, 3.33).
+pub const RESOURCE_FILTERS: Collection = coll(
+    "resource_filters",
+    "resource_filter",
+    "resource_filters",
+    Some("3.33"),
+);
+/// `/scheduler-stats/get_pools` (openstacksdk `Pools`: always `?detail=True`, no microversion).
+pub const POOLS: Collection = coll("scheduler-stats/get_pools", "pool", "pools", None);
+/// `/manageable_volumes` (3.8+; openstacksdk sends no microversion, so cinder answers 404
+/// unless the user names one: ostk negotiates instead).
+pub const MANAGEABLE_VOLUMES: Collection = coll(
+    "manageable_volumes",
+    "manageable-volume",
+    "manageable-volumes",
+    Some(MICROVERSION),
+);
+/// `/manageable_volumes/detail`.
+pub const MANAGEABLE_VOLUMES_DETAIL: Collection = coll(
+    "manageable_volumes/detail",
+    "manageable-volume",
+    "manageable-volumes",
+    Some(MICROVERSION),
+);
+/// `/manageable_snapshots` (3.8+, as [`MANAGEABLE_VOLUMES`]).
+pub const MANAGEABLE_SNAPSHOTS: Collection = coll(
+    "manageable_snapshots",
+    "manageable-snapshot",
+    "manageable-snapshots",
+    Some(MICROVERSION),
+);
+/// `/manageable_snapshots/detail`.
+pub const MANAGEABLE_SNAPSHOTS_DETAIL: Collection = coll(
+    "manageable_snapshots/detail",
+    "manageable-snapshot",
+    "manageable-snapshots",
+    Some(MICROVERSION),
+);
 
 /// The microversion requests to cinder use: the user's `--os-volume-api-version` when it
 /// names one, else the highest both sides support up to [`MICROVERSION`] (`None`: the server
@@ -158,7 +202,22 @@ pub async fn call(
     body: Option<Value>,
     cap: Option<&str>,
 ) -> Result<Value, ClientError> {
+    call_with(s, method, path, body, cap, &[]).await
+}
+
+/// [`call`] with extra request headers.
+pub async fn call_with(
+    s: &Session,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+    cap: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Result<Value, ClientError> {
     let mut r = s.request(SERVICE, method, path);
+    for (k, v) in headers {
+        r = r.header(k, *v);
+    }
     if let Some(c) = cap {
         r = r.default_microversion(c);
     }

@@ -740,3 +740,72 @@ fn cached_image_commands_report_what_glance_answers() {
         assert_eq!(m, t, "{args:?}");
     }
 }
+
+#[test]
+fn ctrl_c_during_an_upload_deletes_the_unfinished_image() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let s = Scratch::new();
+    let name = unique("img-sigint");
+    let _c = Cleanup {
+        s: &s,
+        names: vec![name.clone()],
+    };
+    let mut child = Command::new(ostk_as_openstack())
+        .args(["image", "create", &name])
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("HOME", s.home())
+        .envs(env())
+        .current_dir(s.cwd())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The data trickles in through stdin, so the upload is still going when Ctrl-C comes;
+    // the feeder stops when the pipe breaks.
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let chunk = vec![7u8; 64 * 1024];
+        for _ in 0..600 {
+            if stdin.write_all(&chunk).is_err() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+    });
+    let status = |s: &Scratch| -> Vec<String> {
+        json(&ostk(s, &["image", "list", "--name", &name, "-f", "json"]))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["Status"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while status(&s) != ["saving"] {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the upload never started: {:?}",
+            status(&s)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.starts_with("interrupted: deleted the unfinished image "),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+    assert!(status(&s).is_empty(), "left behind: {:?}", status(&s));
+}

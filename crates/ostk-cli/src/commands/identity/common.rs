@@ -55,6 +55,7 @@ pub fn sdk_error(e: ClientError, error_message: Option<&str>) -> CliError {
                 .message
                 .clone()
                 .filter(|m| !m.is_empty())
+                .or_else(|| api.details.as_deref().and_then(html_details))
                 .unwrap_or_else(|| api.reason().to_string());
             CliError::Message(format!(
                 "{message}: {source} Error for url: {}, {details}",
@@ -63,6 +64,40 @@ pub fn sdk_error(e: ClientError, error_message: Option<&str>) -> CliError {
         }
         other => CliError::from(other),
     }
+}
+
+/// openstacksdk's details of a `text/html` error body: each line without its tags, repeats
+/// dropped, joined by `: ` (`404 Not Found: The resource could not be found.`). `None` for a
+/// body that is no HTML (a plain text body gets the status reason instead).
+fn html_details(body: &str) -> Option<String> {
+    if !body.trim_start().starts_with('<') {
+        return None;
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for line in body.lines() {
+        let mut text = String::new();
+        let mut rest = line.trim();
+        // Python's re.sub(r'<.+?>', '', line): a '<' with no '>' after it stays
+        while let Some(open) = rest.find('<') {
+            match rest[open + 1..].find('>') {
+                Some(close) if close > 0 => {
+                    text.push_str(&rest[..open]);
+                    rest = &rest[open + 1 + close + 1..];
+                }
+                _ => break,
+            }
+        }
+        text.push_str(rest);
+        if !seen.contains(&text) {
+            seen.push(text);
+        }
+    }
+    let joined = seen
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    (!joined.is_empty()).then_some(joined)
 }
 
 /// openstacksdk `find_<resource>(name_or_id, ignore_missing=False, **filters)`: the resource
@@ -296,6 +331,32 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "No Region found for r: Client Error for url: http://k/v3/projects, Conflict occurred."
+        );
+        let html = ostk_sdk::client::ApiError {
+            status: 404,
+            request_id: None,
+            message: None,
+            details: Some(
+                "<html>\n <head>\n  <title>404 Not Found</title>\n </head>\n <body>\n  \
+                 <h1>404 Not Found</h1>\n  The resource could not be found.<br /><br />\n\n\n\n \
+                 </body>\n</html>"
+                    .into(),
+            ),
+            url: "http://c/v3/p/os-services/failover".into(),
+            method: "PUT".into(),
+            retry_after: None,
+        };
+        assert_eq!(
+            sdk_error(ClientError::from(html), None).to_string(),
+            "NotFoundException: 404: Client Error for url: http://c/v3/p/os-services/failover, \
+             404 Not Found: The resource could not be found."
+        );
+        assert_eq!(html_details("plain text"), None);
+        // Python's lazy `<.+?>`: "< b</p>" is one tag; a '<' never closed stays
+        assert_eq!(html_details("<p>a < b</p>"), Some("a ".into()));
+        assert_eq!(
+            html_details("<p>x</p>\n<p>x</p>\n<b>1 < 2"),
+            Some("x: 1 < 2".into())
         );
     }
 }

@@ -1,13 +1,15 @@
 //! `image create` (openstackclient/image/v2/image.py CreateImage, with openstacksdk's
 //! `create_image`/`_upload_image_put`): creates the record, then streams the data from
 //! `--file` or stdin (direct upload, or stage + `glance-direct` import with `--import`).
-//! A failed upload deletes the half-made image, as openstacksdk does.
+//! A failed upload deletes the half-made image, as openstacksdk does; so does Ctrl-C during
+//! the upload (exit 130), where the reference leaves a `queued` image behind.
 
 use crate::{
     context::Context,
     error::CliError,
     registry::{Command, Kind, Output},
 };
+use ostk_sdk::client::ClientError;
 use ostk_sdk::client::transfer::Source;
 use ostk_sdk::image::ImageService;
 use serde_json::{Map, json};
@@ -120,6 +122,23 @@ pub fn stdin_source() -> Option<Source> {
     (!std::io::stdin().is_terminal()).then_some(Source::Stdin)
 }
 
+/// Deletes an image whose upload was cut short. glance may still be winding the upload down
+/// (setting the image back to `queued`) when the delete comes, and answer a conflict or a
+/// server error: a few retries see it through; an image already gone is fine.
+async fn delete_unfinished(glance: &ImageService<'_>, id: &str) -> Result<(), ClientError> {
+    let mut tries = 0;
+    loop {
+        match glance.delete(id, None).await {
+            Err(e) if e.status() == Some(404) => return Ok(()),
+            Err(e) if tries < 10 && e.status().is_some_and(|s| s == 409 || s >= 500) => {
+                tries += 1;
+                tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+            }
+            r => return r,
+        }
+    }
+}
+
 impl Command for CreateImage {
     const WORDS: &'static str = "image create";
     const ABOUT: &'static str = "Create/upload an image";
@@ -220,30 +239,52 @@ impl Command for CreateImage {
         let use_import = self.use_import;
         let size = self.size;
         let img = ctx.block_on(async {
-            let (img, methods) = glance.create(attrs).await?;
             let Some(source) = source else {
-                return Ok(Ok(img));
+                return glance.create(attrs).await.map(|(img, _)| Ok(img));
             };
+            // With data to send, Ctrl-C is ours from before the image exists (this first poll
+            // registers the handler): the upload stops and the half-made image is deleted.
+            let mut ctrl_c = std::pin::pin!(tokio::signal::ctrl_c());
+            tokio::select! {
+                biased;
+                _ = &mut ctrl_c => return Err(ClientError::Interrupted("interrupted".into())),
+                _ = std::future::ready(()) => {}
+            }
+            let (img, methods) = glance.create(attrs).await?;
             if use_import && !methods.iter().any(|m| m == "glance-direct") {
                 // openstacksdk `_upload_image_put` raises before its cleanup block: the queued
                 // image stays.
                 return Ok(Err(CliError::Message("Importing image was requested but the cloud does not support the image import method.".into())));
             }
-            let sent = if use_import {
-                match glance.stage(&img.id, &source, size, progress).await {
-                    Ok(()) => {
-                        glance
-                            .import(&img.id, json!({"method": {"name": "glance-direct"}}))
-                            .await
-                    }
-                    Err(e) => Err(e),
+            let send = async {
+                if use_import {
+                    glance.stage(&img.id, &source, size, progress).await?;
+                    glance
+                        .import(&img.id, json!({"method": {"name": "glance-direct"}}))
+                        .await
+                } else {
+                    glance.upload(&img.id, &source, progress).await
                 }
-            } else {
-                glance.upload(&img.id, &source, progress).await
+            };
+            let sent = tokio::select! {
+                biased;
+                _ = &mut ctrl_c => None,
+                r = send => Some(r),
+            };
+            let Some(sent) = sent else {
+                return Err(ClientError::Interrupted(
+                    match delete_unfinished(&glance, &img.id).await {
+                        Ok(()) => format!("interrupted: deleted the unfinished image {}", img.id),
+                        Err(e) => format!(
+                            "interrupted; deleting the unfinished image {} failed: {e}",
+                            img.id
+                        ),
+                    },
+                ));
             };
             if let Err(e) = sent {
                 tracing::debug!("Deleting failed upload of image {}", self.name);
-                let _ = glance.delete(&img.id, None).await;
+                let _ = delete_unfinished(&glance, &img.id).await;
                 return Err(e);
             }
             glance.get(&img.id).await.map(Ok)

@@ -1,7 +1,9 @@
 //! `volume group …` (openstackclient/volume/v3/volume_group.py): create, delete, list, set,
 //! show, failover, add volume, remove volume (generic volume groups, microversion 3.13+).
 
-use super::{GROUP, GROUP_SNAPSHOT, GROUP_TYPE, TYPE, VOLUME, call, cell, find, id, require};
+use super::{
+    GROUP, GROUP_SNAPSHOT, GROUP_TYPE, TYPE, VOLUME, call, cell, find, id, require, require_command,
+};
 use crate::{
     context::Context,
     error::CliError,
@@ -34,10 +36,6 @@ fn record(g: &Value) -> Record {
             .map(|(h, k)| (h.to_string(), cell(g.get(*k))))
             .collect(),
     }
-}
-
-fn need(ctx: &mut Context, s: &Session, version: &str, words: &str) -> Result<(), CliError> {
-    require(ctx, s, version, &format!("'{words}' command"))
 }
 
 /// `GET /groups/{id}` (with `list_volume` when asked).
@@ -134,7 +132,7 @@ impl Command for CreateVolumeGroup {
         types.extend(self.volume_types_legacy.iter().cloned());
         let cap = cinder::GROUPS.microversion;
         let created = if let Some(gt) = group_type {
-            need(ctx, &s, "3.13", Self::WORDS)?;
+            require_command(ctx, &s, "3.13", Self::WORDS)?;
             if types.is_empty() {
                 return Err(CliError::Message(
                     "--volume-types is a required argument when creating a group from group \
@@ -218,7 +216,7 @@ impl Command for DeleteVolumeGroup {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let s = ctx.session()?;
-        need(ctx, &s, "3.13", Self::WORDS)?;
+        require_command(ctx, &s, "3.13", Self::WORDS)?;
         let gid = id(&find(ctx, GROUP, &self.group)?);
         let args = json!({ "delete-volumes": self.force });
         action(ctx, &s, &gid, "delete", args)?;
@@ -255,7 +253,7 @@ impl Command for SetVolumeGroup {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let s = ctx.session()?;
-        need(ctx, &s, "3.13", Self::WORDS)?;
+        require_command(ctx, &s, "3.13", Self::WORDS)?;
         let mut g = find(ctx, GROUP, &self.group)?;
         let gid = id(&g);
         if self.enable_replication || self.disable_replication {
@@ -307,7 +305,7 @@ impl Command for ListVolumeGroup {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let s = ctx.session()?;
-        need(ctx, &s, "3.13", Self::WORDS)?;
+        require_command(ctx, &s, "3.13", Self::WORDS)?;
         let all = self.all_projects || crate::commands::compute::server::all_projects_env(ctx);
         let q: Vec<(&str, String)> = if all {
             vec![("all_tenants", "True".into())]
@@ -363,7 +361,7 @@ impl Command for ShowVolumeGroup {
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let s = ctx.session()?;
-        need(ctx, &s, "3.13", Self::WORDS)?;
+        require_command(ctx, &s, "3.13", Self::WORDS)?;
         let show_volumes = (self.volumes || self.no_volumes).then_some(self.volumes);
         if show_volumes.is_some() {
             require(ctx, &s, "3.25", "'--(no-)volumes' option")?;
@@ -410,7 +408,7 @@ impl Command for FailoverVolumeGroup {
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let _ = self.disallow_attached_volume;
         let s = ctx.session()?;
-        need(ctx, &s, "3.38", Self::WORDS)?;
+        require_command(ctx, &s, "3.38", Self::WORDS)?;
         let gid = id(&find(ctx, GROUP, &self.group)?);
         // cinder's action name (openstacksdk 4.22 sends a placeholder key cinder rejects)
         let args = json!({

@@ -1,7 +1,7 @@
 //! `volume group type …` (openstackclient/volume/v3/volume_group_type.py): create, delete,
 //! list, set, show (its UnsetVolumeGroupType is not registered as a command). Every command needs microversion 3.11.
 
-use super::{GROUP_TYPE, call, cell, dict_cell, find, id, props, require};
+use super::{GROUP_TYPE, call, cell, dict_cell, find, id, props};
 use crate::commands::image::parse_key_value;
 use crate::{
     context::Context,
@@ -31,7 +31,7 @@ fn record(t: &Value) -> Record {
 }
 
 fn need(ctx: &mut Context, s: &Session, words: &str) -> Result<(), CliError> {
-    require(ctx, s, "3.11", &format!("'{words}' command"))
+    super::require_command(ctx, s, "3.11", words)
 }
 
 fn spec_path(tid: &str) -> String {

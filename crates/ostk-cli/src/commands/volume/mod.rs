@@ -3,11 +3,15 @@
 //! builder of openstacksdk resources, and a small status poller.
 
 pub mod attachment;
+pub mod backend;
 pub mod backup;
+pub mod block_storage;
 pub mod create;
 pub mod delete;
 pub mod group;
+pub mod group_snapshot;
 pub mod group_type;
+pub mod host;
 pub mod list;
 pub mod message;
 pub mod migrate;
@@ -102,6 +106,24 @@ pub static COMMANDS: &[Entry] = &[
     entry::<message::DeleteMessage>(),
     entry::<message::ListMessages>(),
     entry::<message::ShowMessage>(),
+    entry::<backend::ShowCapability>(),
+    entry::<backend::ListPool>(),
+    entry::<host::FailoverVolumeHost>(),
+    entry::<host::SetVolumeHost>(),
+    entry::<group_snapshot::CreateVolumeGroupSnapshot>(),
+    entry::<group_snapshot::DeleteVolumeGroupSnapshot>(),
+    entry::<group_snapshot::ListVolumeGroupSnapshot>(),
+    entry::<group_snapshot::ShowVolumeGroupSnapshot>(),
+    entry::<block_storage::cleanup::BlockStorageCleanup>(),
+    entry::<block_storage::cluster::ListBlockStorageCluster>(),
+    entry::<block_storage::cluster::SetBlockStorageCluster>(),
+    entry::<block_storage::cluster::ShowBlockStorageCluster>(),
+    entry::<block_storage::log_level::BlockStorageLogLevelList>(),
+    entry::<block_storage::log_level::BlockStorageLogLevelSet>(),
+    entry::<block_storage::resource_filter::ListBlockStorageResourceFilter>(),
+    entry::<block_storage::resource_filter::ShowBlockStorageResourceFilter>(),
+    entry::<block_storage::manageable::BlockStorageManageVolumes>(),
+    entry::<block_storage::manageable::BlockStorageManageSnapshots>(),
 ];
 
 /// A cinder resource kind: its collections and openstacksdk class name (for messages).
@@ -202,6 +224,16 @@ pub fn require(ctx: &mut Context, s: &Session, version: &str, what: &str) -> Res
     Err(CliError::Message(format!(
         "--os-volume-api-version {version} or greater is required to support the {what}"
     )))
+}
+
+/// [`require`] for a whole command: `… to support the '{words}' command`.
+pub fn require_command(
+    ctx: &mut Context,
+    s: &Session,
+    version: &str,
+    words: &str,
+) -> Result<(), CliError> {
+    require(ctx, s, version, &format!("'{words}' command"))
 }
 
 /// `PUT {path}/{id}` with `{singular: attrs}` (openstacksdk `commit`), negotiating up to the
