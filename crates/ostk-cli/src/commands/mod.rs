@@ -12,6 +12,7 @@ use crate::registry::{Entry, entry};
 
 static COMMANDS: &[Entry] = &[
     entry::<common::complete::Complete>(),
+    entry::<common::api::Api>(),
     entry::<common::auth_check::CheckAuth>(),
     entry::<common::configuration_show::ShowConfiguration>(),
     entry::<common::help::Help>(),

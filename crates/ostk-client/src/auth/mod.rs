@@ -128,22 +128,31 @@ impl Opts {
     }
 }
 
-/// A password source for plugins that need one and were not given one.
-pub type PasswordPrompt<'a> = &'a dyn Fn() -> Result<String>;
+/// A source of a secret the user did not configure (a password, a TOTP passcode), asked for
+/// with the given label (`Password: `, `Passcode: `).
+pub type PasswordPrompt<'a> = &'a dyn Fn(&str) -> Result<String>;
 
 /// osc-lib's wording when no password could be had.
 pub const NO_PASSWORD: &str = "No password entered, or found via --os-password or OS_PASSWORD";
 
-/// Prompts `Password: ` on the terminal without echo when stdin is one (osc-lib's
-/// `prompt_for_password`); otherwise fails with osc-lib's message.
-pub fn prompt_password_tty() -> Result<String> {
+/// Prompts `label` on the terminal without echo when stdin is one (osc-lib's
+/// `prompt_for_password`); otherwise fails with osc-lib's message (or, for a passcode, its
+/// equivalent).
+pub fn prompt_password_tty(label: &str) -> Result<String> {
     use std::io::IsTerminal;
+    let fail = || {
+        ClientError::Auth(if label.starts_with("Password") {
+            NO_PASSWORD.into()
+        } else {
+            "No passcode entered, or found via --os-passcode or OS_PASSCODE".into()
+        })
+    };
     if !std::io::stdin().is_terminal() {
-        return Err(ClientError::Auth(NO_PASSWORD.into()));
+        return Err(fail());
     }
-    match rpassword::prompt_password("Password: ") {
+    match rpassword::prompt_password(label) {
         Ok(p) if !p.is_empty() => Ok(p),
-        _ => Err(ClientError::Auth(NO_PASSWORD.into())),
+        _ => Err(fail()),
     }
 }
 
@@ -158,10 +167,21 @@ pub fn from_config(
     let mut opts = Opts::from_config(auth);
     if name.ends_with("password") && opts.get("password").is_none() {
         let pw = match prompt {
-            Some(p) => p()?,
+            Some(p) => p("Password: ")?,
             None => return Err(ClientError::Auth(NO_PASSWORD.into())),
         };
         opts.set("password", &pw, true);
+    }
+    // A TOTP code changes every 30 s: asking for it beats keeping it in a file.
+    let methods = opts.get("auth_methods").unwrap_or_default();
+    let totp =
+        name == "v3totp" || (name == "v3multifactor" && methods.split(',').any(|m| m == "v3totp"));
+    if totp
+        && opts.get("passcode").is_none()
+        && let Some(p) = prompt
+    {
+        let code = p("Passcode: ")?;
+        opts.set("passcode", &code, true);
     }
     let plugin: Box<dyn AuthPlugin> = match name {
         "v3password" | "v3token" | "v3applicationcredential" => {

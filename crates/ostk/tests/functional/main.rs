@@ -2,6 +2,7 @@
 //! (`OSTK_REFERENCE_OPENSTACK`), and against the local devcloud (`OSTK_DEVCLOUD_CLOUDS`).
 //! Run by `scripts/test-all`, which brings both up.
 
+mod api;
 mod cli;
 mod compute;
 mod compute_server;

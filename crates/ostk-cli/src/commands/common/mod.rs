@@ -1,5 +1,6 @@
 //! Commands that belong to no service (cliff's built-ins and `configuration show`).
 
+pub mod api;
 pub mod args;
 pub mod auth_check;
 pub mod bulk;
