@@ -146,3 +146,47 @@ fn invoked_as_openstack_behaves_the_same() {
         h.stdout
     );
 }
+
+/// Beyond cliff's bash script: zsh, fish and PowerShell completion scripts from the same
+/// command tree, loaded into the real shells (devcloud installs zsh and fish).
+#[test]
+fn completion_scripts_for_other_shells_work_in_those_shells() {
+    let s = Scratch::new();
+    let script = |shell: &str| {
+        let r = run(
+            &crate::support::ostk_as_openstack(),
+            &crate::support::args(&["complete", "--shell", shell]),
+            &BTreeMap::new(),
+            &s.cwd(),
+            &s.home(),
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let path = s.cwd().join(format!("openstack.{shell}"));
+        std::fs::write(&path, &r.stdout).unwrap();
+        path
+    };
+    let fish = script("fish");
+    let complete = |line: &str| {
+        let out = std::process::Command::new("fish")
+            .arg("-c")
+            .arg(format!("source {}; complete -C '{line}'", fish.display()))
+            .output()
+            .expect("fish (devcloud installs it)");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(complete("openstack server li").starts_with("list\t"));
+    assert!(complete("openstack server list --fl").starts_with("--flavor\t"));
+    let zsh = script("zsh");
+    let check = std::process::Command::new("zsh")
+        .arg("-n")
+        .arg(&zsh)
+        .output()
+        .expect("zsh (devcloud installs it)");
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let ps = std::fs::read_to_string(script("powershell")).unwrap();
+    assert!(ps.contains("Register-ArgumentCompleter") && ps.contains("'server'"));
+}
