@@ -14,6 +14,9 @@
 pub use ostk_client as client;
 pub use ostk_client::config;
 
+mod connect;
+pub use connect::connect;
+
 pub mod compute;
 pub mod identity;
 pub mod image;
