@@ -125,6 +125,25 @@ pub const METERING_LABEL_RULES: Collection = coll(
     "metering_label_rule",
     "metering_label_rules",
 );
+/// `/v2.0/routers/{id}/conntrack_helpers` (use with `…_in`).
+pub const CONNTRACK_HELPERS: Collection =
+    coll("conntrack_helpers", "conntrack_helper", "conntrack_helpers");
+/// `/v2.0/floatingips/{id}/port_forwardings` (use with `…_in`).
+pub const PORT_FORWARDINGS: Collection =
+    coll("port_forwardings", "port_forwarding", "port_forwardings");
+/// `/v2.0/ndp_proxies`.
+pub const NDP_PROXIES: Collection = coll("ndp_proxies", "ndp_proxy", "ndp_proxies");
+/// `/v2.0/local_ips`.
+pub const LOCAL_IPS: Collection = coll("local_ips", "local_ip", "local_ips");
+/// `/v2.0/local_ips/{id}/port_associations` (use with `…_in`).
+pub const LOCAL_IP_ASSOCIATIONS: Collection =
+    coll("port_associations", "port_association", "port_associations");
+/// `/v2.0/auto-allocated-topology`.
+pub const AUTO_ALLOCATED_TOPOLOGY: Collection = coll(
+    "auto-allocated-topology",
+    "auto_allocated_topology",
+    "auto_allocated_topologies",
+);
 /// `/v2.0/network_segment_ranges`.
 pub const NETWORK_SEGMENT_RANGES: Collection = coll(
     "network_segment_ranges",
@@ -151,6 +170,9 @@ pub struct Resource {
     /// Whether `name` is one of the class's query parameters: openstacksdk's `find` lists
     /// with `name=` only then, else it lists everything and matches names itself.
     pub name_query: bool,
+    /// Whether the class keeps body keys it has no attribute for
+    /// (`_allow_unknown_attrs_in_body`, true for nearly every network class).
+    pub keep_unknown: bool,
 }
 
 impl Resource {
@@ -162,7 +184,7 @@ impl Resource {
         let empty = Map::new();
         let b = body.as_object().unwrap_or(&empty);
         let mut out = Map::new();
-        for (k, v) in b {
+        for (k, v) in b.iter().filter(|_| self.keep_unknown) {
             if !self.attrs.iter().any(|(_, key)| key == k) {
                 out.insert(k.clone(), v.clone());
             }
@@ -210,6 +232,7 @@ macro_rules! resource {
             false_by_default: &[$($f),*],
             ints: &[$($($i),*)?],
             name_query: true,
+            keep_unknown: true,
         }
     };
 }
@@ -419,6 +442,55 @@ pub const NETWORK_SEGMENT_RANGE: Resource = resource!(bare NETWORK_SEGMENT_RANGE
     "name", "default", "shared", "project_id", "network_type", "physical_network", "minimum",
     "maximum", "used", "available", "id", "name", "location" = "",
 ], false: [], int: ["minimum", "maximum"]);
+
+/// openstacksdk `network.v2.l3_conntrack_helper.ConntrackHelper` (keeps no unknown body
+/// keys; its URI attribute `router_id` is no part of `to_dict`).
+pub const CONNTRACK_HELPER: Resource = Resource {
+    name_query: false,
+    keep_unknown: false,
+    ..resource!(bare CONNTRACK_HELPERS, "ConntrackHelper", [
+        "helper", "protocol", "port", "id", "name", "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.port_forwarding.PortForwarding` (without its URI attribute
+/// `floatingip_id`).
+pub const PORT_FORWARDING: Resource = Resource {
+    name_query: false,
+    ..resource!(bare PORT_FORWARDINGS, "PortForwarding", [
+        "internal_port_id", "internal_ip_address", "internal_port", "external_port",
+        "protocol", "description", "id", "name", "location" = "",
+    ], false: [], int: ["internal_port", "external_port"])
+};
+
+/// openstacksdk `network.v2.ndp_proxy.NDPProxy`.
+pub const NDP_PROXY: Resource = resource!(bare NDP_PROXIES, "NDPProxy", [
+    "created_at", "description", "id", "ip_address", "name", "port_id", "project_id",
+    "revision_number", "router_id", "updated_at", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.local_ip.LocalIP`.
+pub const LOCAL_IP: Resource = resource!(bare LOCAL_IPS, "LocalIP", [
+    "created_at", "description", "id", "ip_mode", "local_ip_address", "local_port_id", "name",
+    "network_id", "project_id", "revision_number", "updated_at", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.local_ip_association.LocalIPAssociation` (without its URI
+/// attribute `local_ip_id`).
+pub const LOCAL_IP_ASSOCIATION: Resource = Resource {
+    name_query: false,
+    ..resource!(bare LOCAL_IP_ASSOCIATIONS, "LocalIPAssociation", [
+        "fixed_port_id", "fixed_ip", "host", "local_ip_address", "id", "name", "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.auto_allocated_topology.AutoAllocatedTopology`.
+pub const AUTO_ALLOCATED_TOPOLOGY_RESOURCE: Resource = Resource {
+    name_query: false,
+    ..resource!(bare AUTO_ALLOCATED_TOPOLOGY, "AutoAllocatedTopology", [
+        "project_id", "tenant_id", "id", "name", "location" = "",
+    ], false: [])
+};
 
 /// openstacksdk `network.v2.segment.Segment`.
 pub const SEGMENT: Resource = resource!(bare SEGMENTS, "Segment", [

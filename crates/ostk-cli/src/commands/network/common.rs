@@ -156,6 +156,20 @@ pub fn listing(
     }
 }
 
+/// openstacksdk's client-side filters (query parameters the class does not send, on its
+/// body attributes): the items whose attribute equals each value exactly.
+pub fn client_filter(res: &Resource, items: Vec<Value>, filters: &[(&str, Value)]) -> Vec<Value> {
+    items
+        .into_iter()
+        .filter(|it| {
+            let d = res.to_dict(it);
+            filters
+                .iter()
+                .all(|(k, v)| d.get(*k).unwrap_or(&Value::Null) == v)
+        })
+        .collect()
+}
+
 /// A Lister's rows from plain dicts (osc-lib `get_dict_properties`: a missing key is `''`).
 pub fn dict_listing(items: &[Value], cols: &[(&str, &str)]) -> Listing {
     let empty = Map::new();

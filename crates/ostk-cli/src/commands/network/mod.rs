@@ -3,15 +3,20 @@
 pub mod address_group;
 pub mod address_scope;
 pub mod agent;
+pub mod auto_allocated_topology;
 pub mod common;
+pub mod conntrack_helper;
 pub mod default_security_group_rule;
 pub mod extension;
 pub mod flavor;
 pub mod floating_ip;
 pub mod ip_availability;
+pub mod local_ip;
 pub mod meter;
+pub mod ndp_proxy;
 pub mod net;
 pub mod port;
+pub mod port_forwarding;
 pub mod qos;
 pub mod rbac;
 pub mod router;
@@ -90,6 +95,31 @@ pub static COMMANDS: &[Entry] = &[
     entry::<default_security_group_rule::ShowDefaultSecurityGroupRule>(),
     entry::<extension::ListExtension>(),
     entry::<extension::ShowExtension>(),
+    entry::<auto_allocated_topology::CreateAutoAllocatedTopology>(),
+    entry::<auto_allocated_topology::DeleteAutoAllocatedTopology>(),
+    entry::<conntrack_helper::CreateConntrackHelper>(),
+    entry::<conntrack_helper::DeleteConntrackHelper>(),
+    entry::<conntrack_helper::ListConntrackHelper>(),
+    entry::<conntrack_helper::SetConntrackHelper>(),
+    entry::<conntrack_helper::ShowConntrackHelper>(),
+    entry::<local_ip::CreateLocalIP>(),
+    entry::<local_ip::CreateLocalIPAssociation>(),
+    entry::<local_ip::DeleteLocalIP>(),
+    entry::<local_ip::DeleteLocalIPAssociation>(),
+    entry::<local_ip::ListLocalIP>(),
+    entry::<local_ip::ListLocalIPAssociation>(),
+    entry::<local_ip::SetLocalIP>(),
+    entry::<local_ip::ShowLocalIP>(),
+    entry::<ndp_proxy::CreateNDPProxy>(),
+    entry::<ndp_proxy::DeleteNDPProxy>(),
+    entry::<ndp_proxy::ListNDPProxy>(),
+    entry::<ndp_proxy::SetNDPProxy>(),
+    entry::<ndp_proxy::ShowNDPProxy>(),
+    entry::<port_forwarding::CreateFloatingIPPortForwarding>(),
+    entry::<port_forwarding::DeleteFloatingIPPortForwarding>(),
+    entry::<port_forwarding::ListFloatingIPPortForwarding>(),
+    entry::<port_forwarding::SetFloatingIPPortForwarding>(),
+    entry::<port_forwarding::ShowFloatingIPPortForwarding>(),
     entry::<ip_availability::ListIpAvailability>(),
     entry::<ip_availability::ShowIpAvailability>(),
     entry::<qos::CreateNetworkQosPolicy>(),

@@ -150,16 +150,17 @@ impl Command for ListNetworkQosPolicy {
     const KIND: Kind = Kind::List;
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
+        // in the order of openstacksdk's query mapping
         let mut q: Vec<(&str, String)> = Vec::new();
-        if let Some(s) = c::flag_pair(self.share, self.no_share) {
-            q.push(("shared", c::py_bool(s)));
-        }
         c::push_project(
             ctx,
             &mut q,
             self.project.as_deref(),
             self.project_domain.as_deref(),
         )?;
+        if let Some(s) = c::flag_pair(self.share, self.no_share) {
+            q.push(("shared", c::py_bool(s)));
+        }
         let items = self.page.list(ctx, &QOS_POLICY, q)?;
         let cols = [
             ("ID", "id"),
