@@ -195,7 +195,8 @@ $(svcauth nova)
 EOF
   write_if_changed "$E/neutron/plugins/ml2/ml2_conf.ini" <<EOF
 [ml2]
-type_drivers = flat,vlan,vxlan
+# geneve: OSC's segment range tests create geneve ranges (a type driver needs no agent)
+type_drivers = flat,vlan,vxlan,geneve
 tenant_network_types = vxlan
 # devcloud_ml2.DevcloudMechanismDriver (written into the venv by devcloud): binds every port, no agent
 mechanism_drivers = devcloud
@@ -205,6 +206,8 @@ flat_networks = public
 [ml2_type_vlan]
 network_vlan_ranges = public
 [ml2_type_vxlan]
+vni_ranges = 1:1000
+[ml2_type_geneve]
 vni_ranges = 1:1000
 EOF
   write_if_changed "$E/nova/nova.conf" <<EOF
