@@ -75,6 +75,7 @@ ensure_compute_venv() {
   fi
   local sp
   sp=$("$CV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])') || die "broken venv $CV"
+  CV_PURELIB=$sp
   # neutron 29.0.0 migration d553edeb540f runs MySQL-only DDL unguarded ("ALTER TABLE tags CONVERT TO
   # CHARACTER SET utf8mb4"): `neutron-db-manage upgrade heads` aborts on PostgreSQL. Make it a no-op there.
   "$CV/bin/python" - "$sp" <<'PYEOF' || die "patching neutron migration d553edeb540f failed"
@@ -88,14 +89,29 @@ PYEOF
   # Agentless ML2 mechanism driver 'devcloud': binds every port on any host (vif_type ovs, ACTIVE).
   # neutron's unit-test 'test' driver asserts inside bind_port -> PortBindingFailed on every boot.
   write_if_changed "$sp/devcloud_ml2.py" <<'PYEOF'
+from neutron.services.qos.drivers.openvswitch import driver as ovs_qos
+from neutron.services.trunk.drivers import base as trunk_base
 from neutron_lib.api.definitions import portbindings
 from neutron_lib import constants
 from neutron_lib.plugins.ml2 import api
+from neutron_lib.services.qos import base as qos_base
+
+
+class DevcloudTrunkDriver(trunk_base.DriverBase):
+    @property
+    def is_loaded(self):
+        return True
 
 
 class DevcloudMechanismDriver(api.MechanismDriver):
     def initialize(self):
-        pass
+        # agentless QoS and trunk drivers (they register on the plugins' AFTER_INIT): without one
+        # the trunk plugin refuses to load and the qos plugin supports no rule type
+        self.qos_driver = qos_base.DriverBase(
+            'devcloud', [portbindings.VIF_TYPE_OVS],
+            [portbindings.VNIC_NORMAL, portbindings.VNIC_DIRECT], ovs_qos.SUPPORTED_RULES)
+        self.trunk_driver = DevcloudTrunkDriver(
+            'devcloud', [portbindings.VIF_TYPE_OVS], ('vlan',), can_trunk_bound_port=True)
 
     @property
     def connectivity(self):
@@ -159,7 +175,8 @@ EOF
 debug = false
 bind_host = $H
 core_plugin = ml2
-service_plugins = router
+# agentless service plugins (their agent-side parts, e.g. metering or port forwarding, do nothing here)
+service_plugins = router,qos,trunk,metering,network_segment_range,port_forwarding,conntrack_helper,ndp_proxy,local_ip,auto_allocate
 auth_strategy = keystone
 transport_url = $rmq
 allow_overlapping_ips = true
@@ -178,16 +195,19 @@ $(svcauth nova)
 EOF
   write_if_changed "$E/neutron/plugins/ml2/ml2_conf.ini" <<EOF
 [ml2]
-type_drivers = flat,vlan,vxlan
+# geneve: OSC's segment range tests create geneve ranges (a type driver needs no agent)
+type_drivers = flat,vlan,vxlan,geneve
 tenant_network_types = vxlan
 # devcloud_ml2.DevcloudMechanismDriver (written into the venv by devcloud): binds every port, no agent
 mechanism_drivers = devcloud
-extension_drivers = port_security
+extension_drivers = port_security,qos
 [ml2_type_flat]
 flat_networks = public
 [ml2_type_vlan]
 network_vlan_ranges = public
 [ml2_type_vxlan]
+vni_ranges = 1:1000
+[ml2_type_geneve]
 vni_ranges = 1:1000
 EOF
   write_if_changed "$E/nova/nova.conf" <<EOF
@@ -515,9 +535,22 @@ compute_wait_apis() { # seconds
   for a in "${COMPUTE_APIS[@]}"; do wait_http "${a%%:*}" "http://$H:${a##*:}/" "$1"; done
 }
 
+neutron_fingerprint() { # what neutron-api loads at start: its configs and the devcloud ML2 driver
+  cat "$E/neutron/neutron.conf" "$E/neutron/plugins/ml2/ml2_conf.ini" "$CV_PURELIB/devcloud_ml2.py" | md5sum | cut -d' ' -f1
+}
+
 compute_up() {
   mkdir -p "$C"
   touch "$R/compute.enabled"   # status/env report compute from now on (until `down compute`)
+  if [ -f "$CV/.devcloud-installed" ] && alive neutron-api; then
+    # a changed neutron config (service plugins, ML2 driver) restarts neutron-api alone, below
+    ensure_compute_venv
+    write_compute_configs
+    if [ "$(cat "$C/.neutron-started" 2>/dev/null)" != "$(neutron_fingerprint)" ]; then
+      log "neutron config changed: restarting neutron-api"
+      stop_services neutron-api
+    fi
+  fi
   if compute_all_alive && compute_markers_ok && [ -f "$CV/.devcloud-installed" ]; then
     compute_wait_apis 30
     log "compute already running (nothing started)"
@@ -539,8 +572,11 @@ compute_up() {
   compute_wait_jobs
 
   compute_wsgi placement "$PL_PORT" placement.wsgi.api:application "" OS_PLACEMENT_CONFIG_DIR="$E/placement"
-  compute_wsgi neutron-api "$NEUTRON_PORT" neutron.wsgi.api:application "" OS_NEUTRON_CONFIG_DIR="$E/neutron" \
-    "OS_NEUTRON_CONFIG_FILES=neutron.conf;plugins/ml2/ml2_conf.ini"
+  if ! alive neutron-api; then
+    compute_wsgi neutron-api "$NEUTRON_PORT" neutron.wsgi.api:application "" OS_NEUTRON_CONFIG_DIR="$E/neutron" \
+      "OS_NEUTRON_CONFIG_FILES=neutron.conf;plugins/ml2/ml2_conf.ini"
+    neutron_fingerprint >"$C/.neutron-started"
+  fi
   compute_wsgi nova-api "$NOVA_PORT" nova.wsgi.osapi_compute:application "" OS_NOVA_CONFIG_DIR="$E/nova" \
     "OS_NOVA_CONFIG_FILES=api-paste.ini;nova.conf"   # nova loads paste from the first file
   compute_wsgi cinder-api "$CINDER_PORT" cinder.wsgi.api:application "--config-file $E/cinder/cinder.conf"

@@ -270,6 +270,25 @@ impl Collection {
         self.unwrap_one(resp.json()?, &url)
     }
 
+    /// [`Collection::update_with`] below `parent`.
+    pub async fn update_in(
+        &self,
+        s: &Session,
+        method: Method,
+        parent: &str,
+        id: &str,
+        attrs: Map<String, Value>,
+    ) -> Result<Value, ClientError> {
+        let body = Value::Object(Map::from_iter([(
+            self.singular.to_string(),
+            Value::Object(attrs),
+        )]));
+        let path = id_path(&format!("{parent}/{}", self.path), id);
+        let resp = self.req(s, method, &path).json(body).send().await?;
+        let url = resp.url.clone();
+        self.unwrap_one(resp.json()?, &url)
+    }
+
     /// [`Collection::delete`] below `parent`.
     pub async fn delete_in(&self, s: &Session, parent: &str, id: &str) -> Result<(), ClientError> {
         let path = id_path(&format!("{parent}/{}", self.path), id);

@@ -79,6 +79,77 @@ pub const DHCP_AGENTS: Collection = coll("dhcp-agents", "agent", "agents");
 pub const L3_AGENTS: Collection = coll("l3-agents", "agent", "agents");
 /// `/v2.0/extensions`.
 pub const EXTENSIONS: Collection = coll("extensions", "extension", "extensions");
+/// `/v2.0/qos/rule-types`.
+pub const QOS_RULE_TYPES: Collection = coll("qos/rule-types", "rule_type", "rule_types");
+/// `/v2.0/qos/policies/{id}/bandwidth_limit_rules` (use with `…_in`).
+pub const QOS_BANDWIDTH_LIMIT_RULES: Collection = coll(
+    "bandwidth_limit_rules",
+    "bandwidth_limit_rule",
+    "bandwidth_limit_rules",
+);
+/// `/v2.0/qos/policies/{id}/dscp_marking_rules` (use with `…_in`).
+pub const QOS_DSCP_MARKING_RULES: Collection = coll(
+    "dscp_marking_rules",
+    "dscp_marking_rule",
+    "dscp_marking_rules",
+);
+/// `/v2.0/qos/policies/{id}/minimum_bandwidth_rules` (use with `…_in`).
+pub const QOS_MINIMUM_BANDWIDTH_RULES: Collection = coll(
+    "minimum_bandwidth_rules",
+    "minimum_bandwidth_rule",
+    "minimum_bandwidth_rules",
+);
+/// `/v2.0/qos/policies/{id}/minimum_packet_rate_rules` (use with `…_in`).
+pub const QOS_MINIMUM_PACKET_RATE_RULES: Collection = coll(
+    "minimum_packet_rate_rules",
+    "minimum_packet_rate_rule",
+    "minimum_packet_rate_rules",
+);
+/// `/v2.0/qos/policies/{id}/packet_rate_limit_rules` (use with `…_in`).
+pub const QOS_PACKET_RATE_LIMIT_RULES: Collection = coll(
+    "packet_rate_limit_rules",
+    "packet_rate_limit_rule",
+    "packet_rate_limit_rules",
+);
+/// `/v2.0/trunks`.
+pub const TRUNKS: Collection = coll("trunks", "trunk", "trunks");
+/// `/v2.0/metering/metering-labels`.
+pub const METERING_LABELS: Collection = coll(
+    "metering/metering-labels",
+    "metering_label",
+    "metering_labels",
+);
+/// `/v2.0/metering/metering-label-rules`.
+pub const METERING_LABEL_RULES: Collection = coll(
+    "metering/metering-label-rules",
+    "metering_label_rule",
+    "metering_label_rules",
+);
+/// `/v2.0/routers/{id}/conntrack_helpers` (use with `…_in`).
+pub const CONNTRACK_HELPERS: Collection =
+    coll("conntrack_helpers", "conntrack_helper", "conntrack_helpers");
+/// `/v2.0/floatingips/{id}/port_forwardings` (use with `…_in`).
+pub const PORT_FORWARDINGS: Collection =
+    coll("port_forwardings", "port_forwarding", "port_forwardings");
+/// `/v2.0/ndp_proxies`.
+pub const NDP_PROXIES: Collection = coll("ndp_proxies", "ndp_proxy", "ndp_proxies");
+/// `/v2.0/local_ips`.
+pub const LOCAL_IPS: Collection = coll("local_ips", "local_ip", "local_ips");
+/// `/v2.0/local_ips/{id}/port_associations` (use with `…_in`).
+pub const LOCAL_IP_ASSOCIATIONS: Collection =
+    coll("port_associations", "port_association", "port_associations");
+/// `/v2.0/auto-allocated-topology`.
+pub const AUTO_ALLOCATED_TOPOLOGY: Collection = coll(
+    "auto-allocated-topology",
+    "auto_allocated_topology",
+    "auto_allocated_topologies",
+);
+/// `/v2.0/network_segment_ranges`.
+pub const NETWORK_SEGMENT_RANGES: Collection = coll(
+    "network_segment_ranges",
+    "network_segment_range",
+    "network_segment_ranges",
+);
 
 /// An openstacksdk network resource class: its collection, class name (for messages) and
 /// attributes, which decide the fields `show` prints (`Resource.to_dict()`).
@@ -99,6 +170,9 @@ pub struct Resource {
     /// Whether `name` is one of the class's query parameters: openstacksdk's `find` lists
     /// with `name=` only then, else it lists everything and matches names itself.
     pub name_query: bool,
+    /// Whether the class keeps body keys it has no attribute for
+    /// (`_allow_unknown_attrs_in_body`, true for nearly every network class).
+    pub keep_unknown: bool,
 }
 
 impl Resource {
@@ -110,7 +184,7 @@ impl Resource {
         let empty = Map::new();
         let b = body.as_object().unwrap_or(&empty);
         let mut out = Map::new();
-        for (k, v) in b {
+        for (k, v) in b.iter().filter(|_| self.keep_unknown) {
             if !self.attrs.iter().any(|(_, key)| key == k) {
                 out.insert(k.clone(), v.clone());
             }
@@ -158,6 +232,7 @@ macro_rules! resource {
             false_by_default: &[$($f),*],
             ints: &[$($($i),*)?],
             name_query: true,
+            keep_unknown: true,
         }
     };
 }
@@ -291,6 +366,132 @@ pub const QOS_POLICY: Resource = resource!(bare QOS_POLICIES, "QoSPolicy", [
     "rules", "id", "name", "location" = "", "tags",
 ], false: []);
 
+/// openstacksdk's QoS rule classes (`QoSBandwidthLimitRule`…), without their URI attribute
+/// `qos_policy_id` (which `to_dict` leaves out). No `name` filter.
+macro_rules! qos_rule {
+    ($coll:expr, $class:literal, [$($body:tt)*]) => {
+        Resource {
+            name_query: false,
+            ..resource!(bare $coll, $class, [$($body)* "id", "name", "location" = ""],
+                        false: [])
+        }
+    };
+}
+
+/// openstacksdk `network.v2.qos_bandwidth_limit_rule.QoSBandwidthLimitRule`.
+pub const QOS_BANDWIDTH_LIMIT_RULE: Resource = qos_rule!(
+    QOS_BANDWIDTH_LIMIT_RULES,
+    "QoSBandwidthLimitRule",
+    ["max_kbps", "max_burst_kbps", "direction",]
+);
+/// openstacksdk `network.v2.qos_dscp_marking_rule.QoSDSCPMarkingRule`.
+pub const QOS_DSCP_MARKING_RULE: Resource =
+    qos_rule!(QOS_DSCP_MARKING_RULES, "QoSDSCPMarkingRule", ["dscp_mark",]);
+/// openstacksdk `network.v2.qos_minimum_bandwidth_rule.QoSMinimumBandwidthRule`.
+pub const QOS_MINIMUM_BANDWIDTH_RULE: Resource = qos_rule!(
+    QOS_MINIMUM_BANDWIDTH_RULES,
+    "QoSMinimumBandwidthRule",
+    ["min_kbps", "direction",]
+);
+/// openstacksdk `network.v2.qos_minimum_packet_rate_rule.QoSMinimumPacketRateRule`.
+pub const QOS_MINIMUM_PACKET_RATE_RULE: Resource = qos_rule!(
+    QOS_MINIMUM_PACKET_RATE_RULES,
+    "QoSMinimumPacketRateRule",
+    ["direction", "min_kpps",]
+);
+/// openstacksdk `network.v2.qos_packet_rate_limit_rule.QoSPacketRateLimitRule`.
+pub const QOS_PACKET_RATE_LIMIT_RULE: Resource = qos_rule!(
+    QOS_PACKET_RATE_LIMIT_RULES,
+    "QoSPacketRateLimitRule",
+    ["max_kpps", "max_burst_kpps", "direction",]
+);
+
+/// openstacksdk `network.v2.qos_rule_type.QoSRuleType` (its ID is the type).
+pub const QOS_RULE_TYPE: Resource = Resource {
+    name_query: false,
+    ..resource!(bare QOS_RULE_TYPES, "QoSRuleType", [
+        "type", "drivers", "id" = "type", "name", "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.trunk.Trunk`.
+pub const TRUNK: Resource = resource!(bare TRUNKS, "Trunk", [
+    "name", "project_id", "tenant_id", "description", "is_admin_state_up" = "admin_state_up",
+    "port_id", "status", "sub_ports", "id", "name", "location" = "", "tags",
+], false: []);
+
+/// openstacksdk `network.v2.metering_label.MeteringLabel`.
+pub const METERING_LABEL: Resource = resource!(bare METERING_LABELS, "MeteringLabel", [
+    "description", "name", "project_id", "tenant_id", "is_shared" = "shared", "id", "name",
+    "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.metering_label_rule.MeteringLabelRule` (no `name` filter).
+pub const METERING_LABEL_RULE: Resource = Resource {
+    name_query: false,
+    ..resource!(bare METERING_LABEL_RULES, "MeteringLabelRule", [
+        "direction", "is_excluded" = "excluded", "metering_label_id", "project_id", "tenant_id",
+        "remote_ip_prefix", "source_ip_prefix", "destination_ip_prefix", "id", "name",
+        "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.network_segment_range.NetworkSegmentRange`.
+pub const NETWORK_SEGMENT_RANGE: Resource = resource!(bare NETWORK_SEGMENT_RANGES,
+    "NetworkSegmentRange", [
+    "name", "default", "shared", "project_id", "network_type", "physical_network", "minimum",
+    "maximum", "used", "available", "id", "name", "location" = "",
+], false: [], int: ["minimum", "maximum"]);
+
+/// openstacksdk `network.v2.l3_conntrack_helper.ConntrackHelper` (keeps no unknown body
+/// keys; its URI attribute `router_id` is no part of `to_dict`).
+pub const CONNTRACK_HELPER: Resource = Resource {
+    name_query: false,
+    keep_unknown: false,
+    ..resource!(bare CONNTRACK_HELPERS, "ConntrackHelper", [
+        "helper", "protocol", "port", "id", "name", "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.port_forwarding.PortForwarding` (without its URI attribute
+/// `floatingip_id`).
+pub const PORT_FORWARDING: Resource = Resource {
+    name_query: false,
+    ..resource!(bare PORT_FORWARDINGS, "PortForwarding", [
+        "internal_port_id", "internal_ip_address", "internal_port", "external_port",
+        "protocol", "description", "id", "name", "location" = "",
+    ], false: [], int: ["internal_port", "external_port"])
+};
+
+/// openstacksdk `network.v2.ndp_proxy.NDPProxy`.
+pub const NDP_PROXY: Resource = resource!(bare NDP_PROXIES, "NDPProxy", [
+    "created_at", "description", "id", "ip_address", "name", "port_id", "project_id",
+    "revision_number", "router_id", "updated_at", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.local_ip.LocalIP`.
+pub const LOCAL_IP: Resource = resource!(bare LOCAL_IPS, "LocalIP", [
+    "created_at", "description", "id", "ip_mode", "local_ip_address", "local_port_id", "name",
+    "network_id", "project_id", "revision_number", "updated_at", "location" = "",
+], false: []);
+
+/// openstacksdk `network.v2.local_ip_association.LocalIPAssociation` (without its URI
+/// attribute `local_ip_id`).
+pub const LOCAL_IP_ASSOCIATION: Resource = Resource {
+    name_query: false,
+    ..resource!(bare LOCAL_IP_ASSOCIATIONS, "LocalIPAssociation", [
+        "fixed_port_id", "fixed_ip", "host", "local_ip_address", "id", "name", "location" = "",
+    ], false: [])
+};
+
+/// openstacksdk `network.v2.auto_allocated_topology.AutoAllocatedTopology`.
+pub const AUTO_ALLOCATED_TOPOLOGY_RESOURCE: Resource = Resource {
+    name_query: false,
+    ..resource!(bare AUTO_ALLOCATED_TOPOLOGY, "AutoAllocatedTopology", [
+        "project_id", "tenant_id", "id", "name", "location" = "",
+    ], false: [])
+};
+
 /// openstacksdk `network.v2.segment.Segment`.
 pub const SEGMENT: Resource = resource!(bare SEGMENTS, "Segment", [
     "description", "name", "network_id", "network_type", "physical_network", "segmentation_id",
@@ -366,6 +567,22 @@ pub async fn put_action(
         .request(coll.service_type, Method::PUT, &path)
         .api_version("2.0")
         .json(body)
+        .send()
+        .await?;
+    resp.json()
+}
+
+/// `GET /v2.0/{path}/{id}/{action}` (a trunk's `get_subports`), returning the answer's JSON.
+pub async fn get_action(
+    s: &Session,
+    coll: &Collection,
+    id: &str,
+    action: &str,
+) -> Result<Value, ClientError> {
+    let path = format!("{}/{id}/{action}", coll.path);
+    let resp = s
+        .request(coll.service_type, Method::GET, &path)
+        .api_version("2.0")
         .send()
         .await?;
     resp.json()

@@ -156,6 +156,38 @@ pub fn listing(
     }
 }
 
+/// openstacksdk's client-side filters (query parameters the class does not send, on its
+/// body attributes): the items whose attribute equals each value exactly.
+pub fn client_filter(res: &Resource, items: Vec<Value>, filters: &[(&str, Value)]) -> Vec<Value> {
+    items
+        .into_iter()
+        .filter(|it| {
+            let d = res.to_dict(it);
+            filters
+                .iter()
+                .all(|(k, v)| d.get(*k).unwrap_or(&Value::Null) == v)
+        })
+        .collect()
+}
+
+/// A Lister's rows from plain dicts (osc-lib `get_dict_properties`: a missing key is `''`).
+pub fn dict_listing(items: &[Value], cols: &[(&str, &str)]) -> Listing {
+    let empty = Map::new();
+    let rows = items
+        .iter()
+        .map(|it| {
+            let d = it.as_object().unwrap_or(&empty);
+            cols.iter()
+                .map(|(_, k)| cell(&item_value(d, k), None))
+                .collect()
+        })
+        .collect();
+    Listing {
+        columns: cols.iter().map(|(h, _)| h.to_string()).collect(),
+        rows,
+    }
+}
+
 /// openstacksdk `find_<resource>(name_or_id, ignore_missing=False, **filters)` without a
 /// context (for bulk work).
 pub async fn find_with(
@@ -244,6 +276,18 @@ pub fn run<T>(
     fut: impl Future<Output = Result<T, ClientError>>,
 ) -> Result<T, CliError> {
     ctx.block_on(fut)?.map_err(|e| sdk_error(e, None))
+}
+
+/// openstacksdk's proxy `get_<resource>(value)`: any failure worded
+/// `No {Class} found for {value}: …`.
+pub fn get(
+    ctx: &mut Context,
+    res: &Resource,
+    fut: impl Future<Output = Result<Value, ClientError>>,
+    value: &str,
+) -> Result<Value, CliError> {
+    let msg = format!("No {} found for {value}", res.class);
+    ctx.block_on(fut)?.map_err(|e| sdk_error(e, Some(&msg)))
 }
 
 /// Creates a resource (`POST`).

@@ -3,21 +3,30 @@
 pub mod address_group;
 pub mod address_scope;
 pub mod agent;
+pub mod auto_allocated_topology;
 pub mod common;
+pub mod conntrack_helper;
 pub mod default_security_group_rule;
 pub mod extension;
 pub mod flavor;
 pub mod floating_ip;
 pub mod ip_availability;
+pub mod local_ip;
+pub mod meter;
+pub mod ndp_proxy;
 pub mod net;
 pub mod port;
+pub mod port_forwarding;
+pub mod qos;
 pub mod rbac;
 pub mod router;
 pub mod security_group;
 pub mod segment;
+pub mod segment_range;
 pub mod service_provider;
 pub mod subnet;
 pub mod subnet_pool;
+pub mod trunk;
 
 use crate::registry::{Entry, entry};
 
@@ -36,6 +45,17 @@ pub struct MarkerPage {
 }
 
 impl MarkerPage {
+    /// Lists a resource with these paging options after the filters in `q`.
+    pub fn list(
+        &self,
+        ctx: &mut crate::context::Context,
+        res: &ostk_sdk::network::Resource,
+        mut q: Vec<(&'static str, String)>,
+    ) -> Result<Vec<serde_json::Value>, crate::error::CliError> {
+        self.apply(&mut q);
+        common::list(ctx, res, &q, self.max_items)
+    }
+
     /// Adds `limit`/`marker` to a neutron query.
     pub fn apply(&self, q: &mut Vec<(&'static str, String)>) {
         if let Some(l) = self.limit {
@@ -75,8 +95,45 @@ pub static COMMANDS: &[Entry] = &[
     entry::<default_security_group_rule::ShowDefaultSecurityGroupRule>(),
     entry::<extension::ListExtension>(),
     entry::<extension::ShowExtension>(),
+    entry::<auto_allocated_topology::CreateAutoAllocatedTopology>(),
+    entry::<auto_allocated_topology::DeleteAutoAllocatedTopology>(),
+    entry::<conntrack_helper::CreateConntrackHelper>(),
+    entry::<conntrack_helper::DeleteConntrackHelper>(),
+    entry::<conntrack_helper::ListConntrackHelper>(),
+    entry::<conntrack_helper::SetConntrackHelper>(),
+    entry::<conntrack_helper::ShowConntrackHelper>(),
+    entry::<local_ip::CreateLocalIP>(),
+    entry::<local_ip::CreateLocalIPAssociation>(),
+    entry::<local_ip::DeleteLocalIP>(),
+    entry::<local_ip::DeleteLocalIPAssociation>(),
+    entry::<local_ip::ListLocalIP>(),
+    entry::<local_ip::ListLocalIPAssociation>(),
+    entry::<local_ip::SetLocalIP>(),
+    entry::<local_ip::ShowLocalIP>(),
+    entry::<ndp_proxy::CreateNDPProxy>(),
+    entry::<ndp_proxy::DeleteNDPProxy>(),
+    entry::<ndp_proxy::ListNDPProxy>(),
+    entry::<ndp_proxy::SetNDPProxy>(),
+    entry::<ndp_proxy::ShowNDPProxy>(),
+    entry::<port_forwarding::CreateFloatingIPPortForwarding>(),
+    entry::<port_forwarding::DeleteFloatingIPPortForwarding>(),
+    entry::<port_forwarding::ListFloatingIPPortForwarding>(),
+    entry::<port_forwarding::SetFloatingIPPortForwarding>(),
+    entry::<port_forwarding::ShowFloatingIPPortForwarding>(),
     entry::<ip_availability::ListIpAvailability>(),
     entry::<ip_availability::ShowIpAvailability>(),
+    entry::<qos::CreateNetworkQosPolicy>(),
+    entry::<qos::DeleteNetworkQosPolicy>(),
+    entry::<qos::ListNetworkQosPolicy>(),
+    entry::<qos::SetNetworkQosPolicy>(),
+    entry::<qos::ShowNetworkQosPolicy>(),
+    entry::<qos::CreateNetworkQosRule>(),
+    entry::<qos::DeleteNetworkQosRule>(),
+    entry::<qos::ListNetworkQosRule>(),
+    entry::<qos::SetNetworkQosRule>(),
+    entry::<qos::ShowNetworkQosRule>(),
+    entry::<qos::ListNetworkQosRuleType>(),
+    entry::<qos::ShowNetworkQosRuleType>(),
     entry::<rbac::CreateNetworkRbac>(),
     entry::<rbac::DeleteNetworkRbac>(),
     entry::<rbac::ListNetworkRbac>(),
@@ -100,6 +157,14 @@ pub static COMMANDS: &[Entry] = &[
     entry::<floating_ip::SetFloatingIp>(),
     entry::<floating_ip::ShowFloatingIp>(),
     entry::<floating_ip::UnsetFloatingIp>(),
+    entry::<meter::CreateMeter>(),
+    entry::<meter::CreateMeterRule>(),
+    entry::<meter::DeleteMeter>(),
+    entry::<meter::DeleteMeterRule>(),
+    entry::<meter::ListMeter>(),
+    entry::<meter::ListMeterRule>(),
+    entry::<meter::ShowMeter>(),
+    entry::<meter::ShowMeterRule>(),
     entry::<net::CreateNetwork>(),
     entry::<net::DeleteNetwork>(),
     entry::<net::ListNetwork>(),
@@ -141,6 +206,11 @@ pub static COMMANDS: &[Entry] = &[
     entry::<segment::ListNetworkSegment>(),
     entry::<segment::SetNetworkSegment>(),
     entry::<segment::ShowNetworkSegment>(),
+    entry::<segment_range::CreateNetworkSegmentRange>(),
+    entry::<segment_range::DeleteNetworkSegmentRange>(),
+    entry::<segment_range::ListNetworkSegmentRange>(),
+    entry::<segment_range::SetNetworkSegmentRange>(),
+    entry::<segment_range::ShowNetworkSegmentRange>(),
     entry::<service_provider::ListNetworkServiceProvider>(),
     entry::<subnet::CreateSubnet>(),
     entry::<subnet::DeleteSubnet>(),
@@ -148,6 +218,16 @@ pub static COMMANDS: &[Entry] = &[
     entry::<subnet::SetSubnet>(),
     entry::<subnet::ShowSubnet>(),
     entry::<subnet::UnsetSubnet>(),
+    entry::<trunk::AddNetworkTrunkSubport>(),
+    entry::<trunk::CreateNetworkTrunk>(),
+    entry::<trunk::DeleteNetworkTrunk>(),
+    entry::<trunk::ListNetworkSubport>(),
+    entry::<trunk::ListNetworkTrunk>(),
+    entry::<trunk::ListNetworkTrunkSubport>(),
+    entry::<trunk::RemoveNetworkTrunkSubport>(),
+    entry::<trunk::SetNetworkTrunk>(),
+    entry::<trunk::ShowNetworkTrunk>(),
+    entry::<trunk::UnsetNetworkTrunk>(),
     entry::<subnet_pool::AddNetworkSubnetPool>(),
     entry::<subnet_pool::CreateSubnetPool>(),
     entry::<subnet_pool::DeleteSubnetPool>(),
