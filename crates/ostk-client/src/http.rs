@@ -1,6 +1,7 @@
 //! The transport: one reqwest client (rustls with the `ring` provider), keystoneauth-style
 //! debug logging of every request and answer, and retries with backoff for connection
-//! failures and 429/503 on idempotent methods (honouring `Retry-After`). Status codes are not
+//! failures, answers broken off mid-way and 429/502/503 on idempotent methods (honouring
+//! `Retry-After`); a request that is not idempotent (POST, PATCH) is sent once. Status codes are not
 //! judged here; [`crate::session`] turns error statuses into [`crate::ApiError`].
 
 use crate::{ClientError, Result, redact};
@@ -322,15 +323,19 @@ impl Http {
         &self.client
     }
 
-    /// Sends a request, retrying connection failures and 429/503 on idempotent methods.
+    /// Sends a request, retrying connection failures, broken answers and 429/502/503 on
+    /// idempotent methods.
     pub async fn send(&self, req: &HttpRequest) -> Result<HttpResponse> {
         let mut attempt = 0u32;
         loop {
             let result = self.send_once(req).await;
             let retryable = req.idempotent() && attempt < self.opts.retry.max_retries;
             let delay = match &result {
-                Err(ClientError::Connect { .. }) if retryable => Some(self.backoff(attempt, None)),
-                Ok(r) if retryable && (r.status == 429 || r.status == 503) => {
+                Err(ClientError::Connect { .. } | ClientError::Broken { .. }) if retryable => {
+                    Some(self.backoff(attempt, None))
+                }
+                // 502: a proxy whose backend is restarting or unreachable.
+                Ok(r) if retryable && matches!(r.status, 429 | 502 | 503) => {
                     Some(self.backoff(attempt, r.retry_after()))
                 }
                 _ => None,
@@ -471,8 +476,14 @@ fn transport_error(url: &str, e: reqwest::Error) -> ClientError {
             url: url.into(),
             reason,
         }
-    } else {
+    } else if e.is_connect() || e.is_builder() {
         ClientError::Connect {
+            url: url.into(),
+            reason,
+        }
+    } else {
+        // Connected, then cut or reset: the request may have reached the service.
+        ClientError::Broken {
             url: url.into(),
             reason,
         }
