@@ -36,7 +36,10 @@ fn listing() -> impl Strategy<Value = Listing> {
     })
 }
 
+// 100 000 cases per target: 5 to 10 s each in a debug build.
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100_000))]
+
     #[test]
     fn table_lines_have_equal_width(l in listing(), mw in prop::option::of(20usize..120)) {
         let o = ListOptions { max_width: mw, print_empty: true, ..Default::default() };
@@ -112,7 +115,7 @@ fn acts_on_terminal(c: char) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(ProptestConfig::with_cases(100_000))]
 
     #[test]
     fn table_to_a_terminal_carries_no_control_characters(
