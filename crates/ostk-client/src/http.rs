@@ -50,7 +50,13 @@ pub struct HttpOptions {
     pub user_agent: String,
     /// Retries.
     pub retry: RetryPolicy,
+    /// Largest answer body read into memory (streamed transfers have their own path): a
+    /// server cannot make the client exhaust memory.
+    pub max_body: usize,
 }
+
+/// Default [`HttpOptions::max_body`]: far above any API answer (listings are paginated).
+pub const MAX_BODY: usize = 256 << 20;
 
 impl Default for HttpOptions {
     fn default() -> Self {
@@ -59,6 +65,7 @@ impl Default for HttpOptions {
             timeout: None,
             user_agent: format!("ostk/{}", env!("CARGO_PKG_VERSION")),
             retry: RetryPolicy::default(),
+            max_body: MAX_BODY,
         }
     }
 }
@@ -395,7 +402,7 @@ impl Http {
             rb = rb.body(b.clone());
         }
         let started = Instant::now();
-        let resp = rb.send().await.map_err(|e| transport_error(&req.url, e))?;
+        let mut resp = rb.send().await.map_err(|e| transport_error(&req.url, e))?;
         let status = resp.status().as_u16();
         let headers: Vec<(String, String)> = resp
             .headers()
@@ -407,11 +414,27 @@ impl Http {
                 )
             })
             .collect();
-        let body = resp
-            .bytes()
+        let too_large = || ClientError::InvalidResponse {
+            url: req.url.clone(),
+            reason: format!("the answer is larger than {} bytes", self.opts.max_body),
+        };
+        if resp
+            .content_length()
+            .is_some_and(|n| n > self.opts.max_body as u64)
+        {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp
+            .chunk()
             .await
             .map_err(|e| transport_error(&req.url, e))?
-            .to_vec();
+        {
+            if body.len() + chunk.len() > self.opts.max_body {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
         if let Ok(mut t) = self.timings.lock() {
             t.push(Timing {
                 method: req.method.to_string(),
