@@ -270,6 +270,11 @@ impl Http {
         }
         let mut curl_tls = String::new();
         if opts.tls.insecure {
+            // openstacksdk squelches urllib3's InsecureRequestWarning, so python-openstackclient
+            // prints nothing by default; said at -v here.
+            tracing::info!(
+                "TLS certificate verification is off (--insecure): the server's identity is not checked"
+            );
             b = b.tls_danger_accept_invalid_certs(true);
             curl_tls = "--insecure".into();
         } else if let Some(ca) = &opts.tls.cacert {
@@ -478,6 +483,25 @@ impl Http {
     }
 }
 
+/// Whether an error is a rustls one, possibly wrapped in (nested) `io::Error`s.
+fn is_rustls(e: &(dyn std::error::Error + 'static)) -> bool {
+    if e.is::<rustls::Error>() {
+        return true;
+    }
+    let mut inner = e
+        .downcast_ref::<std::io::Error>()
+        .and_then(std::io::Error::get_ref);
+    while let Some(i) = inner {
+        if i.is::<rustls::Error>() {
+            return true;
+        }
+        inner = i
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref);
+    }
+    false
+}
+
 /// Maps a reqwest failure to keystoneauth's categories.
 fn transport_error(url: &str, e: reqwest::Error) -> ClientError {
     if e.is_timeout() {
@@ -488,7 +512,13 @@ fn transport_error(url: &str, e: reqwest::Error) -> ClientError {
     let mut tls = false;
     while let Some(s) = src {
         let text = s.to_string();
-        if text.contains("certificate") || text.contains("tls") || text.contains("TLS") {
+        let lower = text.to_ascii_lowercase();
+        // A rustls error (as such, or inside the io::Errors it travels in), or words of one.
+        if is_rustls(s)
+            || ["certificate", "tls", "alert", "handshake"]
+                .iter()
+                .any(|w| lower.contains(w))
+        {
             tls = true;
         }
         reason = text;

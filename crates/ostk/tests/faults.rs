@@ -275,28 +275,34 @@ impl RawGlance {
     }
 }
 
-fn serve_raw(mut conn: TcpStream, port: u16, fault: Fault, hits: &Mutex<Vec<String>>) {
+/// Reads one request (head and body); `None` when the peer went away. Returns the request
+/// line's method and target.
+fn read_request(s: &mut impl Read) -> Option<(String, String)> {
     let mut head = Vec::new();
     let mut b = [0u8; 1];
     while !head.ends_with(b"\r\n\r\n") {
-        match conn.read(&mut b) {
+        match s.read(&mut b) {
             Ok(1) => head.push(b[0]),
-            _ => return,
+            _ => return None,
         }
     }
-    let head = String::from_utf8_lossy(&head).into_owned();
-    let mut words = head.split_whitespace();
-    let (verb, target) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let head = String::from_utf8_lossy(&head).to_ascii_lowercase();
     let length: usize = head
         .lines()
-        .find_map(|l| {
-            l.to_ascii_lowercase()
-                .strip_prefix("content-length:")
-                .map(|v| v.trim().parse().unwrap_or(0))
-        })
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
         .unwrap_or(0);
     let mut body = vec![0u8; length];
-    let _ = conn.read_exact(&mut body);
+    s.read_exact(&mut body).ok()?;
+    let mut words = head.split_whitespace();
+    let verb = words.next().unwrap_or("").to_ascii_uppercase();
+    Some((verb, words.next().unwrap_or("").to_string()))
+}
+
+fn serve_raw(mut conn: TcpStream, port: u16, fault: Fault, hits: &Mutex<Vec<String>>) {
+    let Some((verb, target)) = read_request(&mut conn) else {
+        return;
+    };
     if verb == "GET" && (target == "/image" || target == "/image/") {
         let doc = json!({"versions": [{"id": "v2.16", "status": "CURRENT", "links": [
             {"rel": "self", "href": format!("http://127.0.0.1:{port}/image/v2/")}]}]})
@@ -726,4 +732,218 @@ async fn untrusted_cache_files_are_ignored_and_said_so_with_v() {
 /// Runs a future to completion from synchronous test code inside the multi-thread runtime.
 fn futures_block<F: std::future::Future>(f: F) -> F::Output {
     tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(f))
+}
+
+// ---------------------------------------------------------------------------------------------
+// TLS: a local keystone over HTTPS with certificates made here
+
+/// A CA, and a keystone over TLS with a certificate it signed for `names`.
+struct TlsKeystone {
+    port: u16,
+    ca_pem: String,
+    /// A client certificate and key the CA signed (PEM), for servers that want one.
+    client_pem: (String, String),
+}
+
+impl TlsKeystone {
+    fn start(names: &[&str], want_client_cert: bool) -> TlsKeystone {
+        use rcgen::{BasicConstraints, CertificateParams, CertifiedIssuer, IsCa, KeyPair};
+        use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer};
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "ostk test CA");
+        let ca = CertifiedIssuer::self_signed(ca_params, KeyPair::generate().unwrap()).unwrap();
+        let key = KeyPair::generate().unwrap();
+        let names: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        let cert = CertificateParams::new(names)
+            .unwrap()
+            .signed_by(&key, &ca)
+            .unwrap();
+        let client_key = KeyPair::generate().unwrap();
+        let client = CertificateParams::new(vec!["ostk client".to_string()])
+            .unwrap()
+            .signed_by(&client_key, &ca)
+            .unwrap();
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let builder = rustls::ServerConfig::builder_with_provider(provider.clone())
+            .with_safe_default_protocol_versions()
+            .unwrap();
+        let builder = if want_client_cert {
+            let mut roots = rustls::RootCertStore::empty();
+            roots.add(ca.der().clone()).unwrap();
+            let verifier = rustls::server::WebPkiClientVerifier::builder_with_provider(
+                Arc::new(roots),
+                provider,
+            )
+            .build()
+            .unwrap();
+            builder.with_client_cert_verifier(verifier)
+        } else {
+            builder.with_no_client_auth()
+        };
+        let config = Arc::new(
+            builder
+                .with_single_cert(
+                    vec![CertificateDer::from(cert.der().to_vec())],
+                    PrivateKeyDer::Pkcs8(PrivatePkcs8KeyDer::from(key.serialize_der())),
+                )
+                .unwrap(),
+        );
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        std::thread::spawn(move || {
+            for tcp in listener.incoming().flatten() {
+                let config = config.clone();
+                std::thread::spawn(move || {
+                    let Ok(conn) = rustls::ServerConnection::new(config) else {
+                        return;
+                    };
+                    serve_keystone(rustls::StreamOwned::new(conn, tcp), port);
+                });
+            }
+        });
+        TlsKeystone {
+            port,
+            ca_pem: ca.pem(),
+            client_pem: (client.pem(), client_key.serialize_pem()),
+        }
+    }
+
+    fn url(&self, host: &str) -> String {
+        format!("https://{host}:{}", self.port)
+    }
+}
+
+/// Answers one request with a token (whatever was asked: the tests only authenticate).
+fn serve_keystone(mut s: impl Read + Write, port: u16) {
+    if read_request(&mut s).is_none() {
+        return;
+    }
+    let doc = token_body(&format!("https://127.0.0.1:{port}"), None).to_string();
+    let _ = write!(
+        s,
+        "HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nX-Subject-Token: {TOKEN}\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{doc}",
+        doc.len()
+    );
+    let _ = s.flush();
+}
+
+const TOKEN_ID: &[&str] = &[
+    "--no-token-cache",
+    "token",
+    "issue",
+    "-f",
+    "value",
+    "-c",
+    "id",
+];
+
+fn with(first: &[&str], rest: &[&str]) -> Vec<String> {
+    first.iter().chain(rest).map(|s| s.to_string()).collect()
+}
+
+impl Home {
+    fn file(&self, name: &str, text: &str) -> String {
+        let p = self.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.display().to_string()
+    }
+
+    fn run_owned(&self, args: &[String]) -> Output {
+        self.run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+}
+
+#[test]
+fn tls_custom_ca_unknown_ca_and_insecure() {
+    let ks = TlsKeystone::start(&["localhost", "127.0.0.1"], false);
+    let url = ks.url("127.0.0.1");
+    let home = Home::new(&url, "");
+    let ca = home.file("ca.pem", &ks.ca_pem);
+    // Trusted through --os-cacert.
+    let o = home.run_owned(&with(&["--os-cacert", &ca], TOKEN_ID));
+    assert_eq!(succeeds(&o), format!("{TOKEN}\n"));
+    assert_eq!(stderr(&o), "");
+    // Not trusted by the system: refused, one line.
+    let o = home.run(TOKEN_ID);
+    fails_with(
+        &o,
+        1,
+        &format!(
+            "SSL exception connecting to {url}/v3/auth/tokens: invalid peer certificate: UnknownIssuer"
+        ),
+    );
+    // --insecure: works; as openstacksdk, which squelches urllib3's warning, nothing on
+    // stderr by default; said at -v.
+    let o = home.run_owned(&with(&["--insecure"], TOKEN_ID));
+    assert_eq!(succeeds(&o), format!("{TOKEN}\n"));
+    assert_eq!(stderr(&o), "");
+    let o = home.run_owned(&with(&["--insecure", "-v"], TOKEN_ID));
+    assert_eq!(succeeds(&o), format!("{TOKEN}\n"));
+    assert_eq!(
+        stderr(&o),
+        "TLS certificate verification is off (--insecure): the server's identity is not checked\n"
+    );
+}
+
+#[test]
+fn tls_hostname_mismatch_is_refused() {
+    let ks = TlsKeystone::start(&["keystone.example"], false);
+    let url = ks.url("127.0.0.1");
+    let home = Home::new(&url, "");
+    let ca = home.file("ca.pem", &ks.ca_pem);
+    let o = home.run_owned(&with(&["--os-cacert", &ca], TOKEN_ID));
+    fails_with(
+        &o,
+        1,
+        &format!(
+            "SSL exception connecting to {url}/v3/auth/tokens: invalid peer certificate: \
+             certificate not valid for name \"127.0.0.1\"; certificate is only valid for \
+             DnsName(\"keystone.example\")"
+        ),
+    );
+}
+
+#[test]
+fn tls_client_certificate() {
+    let ks = TlsKeystone::start(&["127.0.0.1"], true);
+    let url = ks.url("127.0.0.1");
+    let home = Home::new(&url, "");
+    let ca = home.file("ca.pem", &ks.ca_pem);
+    let cert = home.file("client.pem", &ks.client_pem.0);
+    let key = home.file("client.key", &ks.client_pem.1);
+    let o = home.run_owned(&with(
+        &["--os-cacert", &ca, "--os-cert", &cert, "--os-key", &key],
+        TOKEN_ID,
+    ));
+    assert_eq!(succeeds(&o), format!("{TOKEN}\n"));
+    // Without one, the server's refusal is a TLS error, not a broken connection.
+    let o = home.run_owned(&with(&["--os-cacert", &ca], TOKEN_ID));
+    fails_with(
+        &o,
+        1,
+        &format!(
+            "SSL exception connecting to {url}/v3/auth/tokens: received fatal alert: CertificateRequired"
+        ),
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn https_to_a_plain_http_server_is_not_downgraded() {
+    let ks = keystone(None, None).await;
+    let url = ks.uri().replace("http://", "https://");
+    let home = Home::new(&url, "");
+    let o = home.run(TOKEN_ID);
+    fails_with(
+        &o,
+        1,
+        &format!(
+            "SSL exception connecting to {url}/v3/auth/tokens: received corrupt message of type InvalidContentType"
+        ),
+    );
+    // And nothing was sent in the clear.
+    assert_eq!(auth_requests(&ks).await, 0);
 }
