@@ -52,6 +52,8 @@ pub struct Terminal {
     pub stdout_width: Option<usize>,
     /// Columns for help text (argparse: `COLUMNS`, else the terminal, else 80).
     pub help_columns: Option<usize>,
+    /// Whether stdout is a terminal: table cells then show control characters escaped.
+    pub stdout_tty: bool,
 }
 
 impl Terminal {
@@ -67,6 +69,7 @@ impl Terminal {
         Terminal {
             stdout_width: size,
             help_columns: columns,
+            stdout_tty: tty,
         }
     }
 }

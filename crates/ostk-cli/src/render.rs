@@ -109,6 +109,7 @@ pub fn output(
                 fit_width: a.fit_width || env_fit,
                 print_empty: a.print_empty,
                 terminal_width: term.stdout_width,
+                escape_controls: term.stdout_tty,
             };
             ostk_output::write_list(&listing, &opts, out).map(|report| {
                 // cliff logs these (e.g. unsortable columns) as warnings.
@@ -129,6 +130,7 @@ pub fn output(
                 fit_width: a.fit_width || env_fit,
                 print_empty: a.print_empty,
                 terminal_width: term.stdout_width,
+                escape_controls: term.stdout_tty,
             };
             ostk_output::write_one(&record, &opts, out)
         }

@@ -3,19 +3,27 @@
 //! One file per set of auth inputs: `<cache dir>/token-<key>.json` where the key is the SHA-256
 //! of every auth parameter, secrets included — another password, project or auth URL is another
 //! file. Files are written atomically (temporary file + rename) with mode 0600 in a 0700
-//! directory. A file that is not a regular file, not owned by the current user, readable by
-//! others, unparsable or within [`SAFETY_MARGIN`] of expiry is ignored (logged at debug).
+//! directory. A file that is not a regular file, not owned by the current user, readable or
+//! writable by others, larger than [`MAX_FILE_SIZE`] or unparsable is ignored and never trusted
+//! (logged at info level, shown with `-v`); one within [`SAFETY_MARGIN`] of expiry is dropped.
+//! The checks are made on the opened file (`O_NOFOLLOW` + `fstat`), so the file read is the
+//! file checked.
 
 use crate::AccessInfo;
 use sha2::{Digest, Sha256};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Seconds before expiry at which a cached token is no longer used.
 pub const SAFETY_MARGIN: i64 = 300;
 
 const FORMAT: u32 = 1;
+
+/// Largest cache file read: a token with a big catalog is tens of KiB; anything beyond this is
+/// not ours.
+pub const MAX_FILE_SIZE: u64 = 8 << 20;
 
 /// Where tokens are cached.
 #[derive(Debug, Clone)]
@@ -61,51 +69,30 @@ impl TokenCache {
         self.dir.join(format!("token-{key}.json"))
     }
 
-    /// A usable cached access for this key, if any.
+    /// A usable cached access for this key, if any. A file that cannot be trusted is ignored
+    /// and said so at info level (`-v`): the user should know why every run authenticates.
     pub fn load(&self, key: &str) -> Option<AccessInfo> {
         let path = self.path(key);
-        let meta = match std::fs::symlink_metadata(&path) {
-            Ok(m) => m,
-            Err(_) => {
+        let data = match read_trusted(&path) {
+            Ok(d) => d,
+            Err(Untrusted::Missing) => {
                 tracing::debug!("token cache miss: {}", path.display());
                 return None;
             }
+            Err(why) => {
+                tracing::info!("token cache: ignoring {} ({why})", path.display());
+                return None;
+            }
         };
-        if !meta.file_type().is_file() {
-            tracing::debug!(
-                "token cache: ignoring {} (not a regular file)",
-                path.display()
-            );
-            return None;
-        }
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        let uid = unsafe { libc::geteuid() };
-        if meta.uid() != uid {
-            tracing::debug!(
-                "token cache: ignoring {} (owned by uid {}, not {uid})",
-                path.display(),
-                meta.uid()
-            );
-            return None;
-        }
-        if meta.mode() & 0o077 != 0 {
-            tracing::debug!(
-                "token cache: ignoring {} (mode {:o} is too permissive)",
-                path.display(),
-                meta.mode() & 0o777
-            );
-            return None;
-        }
-        let data = std::fs::read(&path).ok()?;
         let entry: Entry = match serde_json::from_slice(&data) {
             Ok(e) => e,
             Err(e) => {
-                tracing::debug!("token cache: ignoring {} (corrupt: {e})", path.display());
+                tracing::info!("token cache: ignoring {} (corrupt: {e})", path.display());
                 return None;
             }
         };
         if entry.format != FORMAT || entry.access.token().is_none() {
-            tracing::debug!("token cache: ignoring {} (unknown format)", path.display());
+            tracing::info!("token cache: ignoring {} (unknown format)", path.display());
             return None;
         }
         if entry.access.expires_within(SAFETY_MARGIN) {
@@ -137,9 +124,13 @@ impl TokenCache {
             format: FORMAT,
             access: access.clone(),
         })?;
+        // Unique per process and per call: concurrent writers (processes or threads) each
+        // write their own file, and the rename makes one of them the entry, whole.
+        static SEQ: AtomicU64 = AtomicU64::new(0);
         let tmp = self.dir.join(format!(
-            ".token-{key}.{}.{}.tmp",
+            ".token-{key}.{}.{}.{}.tmp",
             std::process::id(),
+            SEQ.fetch_add(1, Ordering::Relaxed),
             crate::time::now_unix()
         ));
         let mut f = std::fs::OpenOptions::new()
@@ -185,5 +176,165 @@ impl TokenCache {
                 let _ = std::fs::remove_file(e.path());
             }
         }
+    }
+}
+
+/// Why a cache file is not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Untrusted {
+    /// No such file.
+    Missing,
+    /// A symlink, directory, FIFO…
+    NotRegular,
+    /// Owned by another user (`owner`), not the effective user (`euid`).
+    ForeignOwner {
+        /// The file's owner.
+        owner: u32,
+        /// The effective uid of this process.
+        euid: u32,
+    },
+    /// Group or other permission bits set (the mode's permission bits).
+    TooPermissive(u32),
+    /// Larger than [`MAX_FILE_SIZE`].
+    TooLarge(u64),
+    /// Cannot be read.
+    Unreadable(String),
+}
+
+impl std::fmt::Display for Untrusted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Untrusted::Missing => f.write_str("no such file"),
+            Untrusted::NotRegular => f.write_str("not a regular file"),
+            Untrusted::ForeignOwner { owner, euid } => {
+                write!(f, "owned by uid {owner}, not {euid}")
+            }
+            Untrusted::TooPermissive(m) => write!(f, "mode {m:o} is too permissive"),
+            Untrusted::TooLarge(n) => write!(f, "{n} bytes is too large"),
+            Untrusted::Unreadable(e) => write!(f, "unreadable: {e}"),
+        }
+    }
+}
+
+/// Whether a file with this type, owner, mode and size may be trusted by the user `euid`:
+/// a regular file of theirs, no group/other permission bit, not oversized.
+pub fn check_trust(
+    is_file: bool,
+    owner: u32,
+    mode: u32,
+    size: u64,
+    euid: u32,
+) -> Result<(), Untrusted> {
+    if !is_file {
+        return Err(Untrusted::NotRegular);
+    }
+    if owner != euid {
+        return Err(Untrusted::ForeignOwner { owner, euid });
+    }
+    if mode & 0o077 != 0 {
+        return Err(Untrusted::TooPermissive(mode & 0o777));
+    }
+    if size > MAX_FILE_SIZE {
+        return Err(Untrusted::TooLarge(size));
+    }
+    Ok(())
+}
+
+/// Opens without following a symlink (and without blocking on a FIFO), checks the opened
+/// file with [`check_trust`], then reads it.
+fn read_trusted(path: &Path) -> Result<Vec<u8>, Untrusted> {
+    let mut f = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(Untrusted::Missing),
+        // ELOOP: the last component is a symlink.
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(Untrusted::NotRegular),
+        Err(e) => return Err(Untrusted::Unreadable(e.to_string())),
+    };
+    let meta = f
+        .metadata()
+        .map_err(|e| Untrusted::Unreadable(e.to_string()))?;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let euid = unsafe { libc::geteuid() };
+    check_trust(meta.is_file(), meta.uid(), meta.mode(), meta.len(), euid)?;
+    let mut data = Vec::with_capacity(meta.len() as usize);
+    // Bounded even if the file grows after the check.
+    (&mut f)
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut data)
+        .map_err(|e| Untrusted::Unreadable(e.to_string()))?;
+    if data.len() as u64 > MAX_FILE_SIZE {
+        return Err(Untrusted::TooLarge(data.len() as u64));
+    }
+    Ok(data)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trust_decision() {
+        assert_eq!(check_trust(true, 1000, 0o100600, 10, 1000), Ok(()));
+        assert_eq!(check_trust(true, 1000, 0o100400, 10, 1000), Ok(()));
+        assert_eq!(
+            check_trust(true, 0, 0o100600, 10, 1000),
+            Err(Untrusted::ForeignOwner {
+                owner: 0,
+                euid: 1000
+            })
+        );
+        assert_eq!(
+            check_trust(true, 1001, 0o100600, 10, 1000)
+                .unwrap_err()
+                .to_string(),
+            "owned by uid 1001, not 1000"
+        );
+        for mode in [0o100640, 0o100604, 0o100660, 0o100666, 0o100602, 0o100620] {
+            assert_eq!(
+                check_trust(true, 1000, mode, 10, 1000),
+                Err(Untrusted::TooPermissive(mode & 0o777)),
+                "{mode:o}"
+            );
+        }
+        assert_eq!(
+            check_trust(true, 1000, 0o100644, 10, 1000)
+                .unwrap_err()
+                .to_string(),
+            "mode 644 is too permissive"
+        );
+        assert_eq!(
+            check_trust(false, 1000, 0o600, 10, 1000),
+            Err(Untrusted::NotRegular)
+        );
+        assert_eq!(
+            check_trust(true, 1000, 0o600, MAX_FILE_SIZE + 1, 1000),
+            Err(Untrusted::TooLarge(MAX_FILE_SIZE + 1))
+        );
+    }
+
+    #[test]
+    fn symlinks_and_fifos_are_not_followed() {
+        let d = tempfile::tempdir().unwrap();
+        let target = d.path().join("target");
+        std::fs::write(&target, b"{}").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let link = d.path().join("link");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert_eq!(read_trusted(&link), Err(Untrusted::NotRegular));
+        assert_eq!(read_trusted(&target), Ok(b"{}".to_vec()));
+        let fifo = d.path().join("fifo");
+        let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        // Would block forever on a FIFO without O_NONBLOCK.
+        assert_eq!(read_trusted(&fifo), Err(Untrusted::NotRegular));
+        assert_eq!(
+            read_trusted(&d.path().join("none")),
+            Err(Untrusted::Missing)
+        );
     }
 }

@@ -164,6 +164,14 @@ pub enum ClientError {
         /// Why (the transport's words).
         reason: String,
     },
+    /// The connection broke off while the answer was read (truncated body, reset mid-way).
+    #[error("Connection to {url} broke off while reading the response: {reason}")]
+    Broken {
+        /// The URL requested.
+        url: String,
+        /// Why (the transport's words).
+        reason: String,
+    },
     /// The request timed out (keystoneauth `ConnectTimeout`).
     #[error("Request to {url} timed out")]
     Timeout {
@@ -248,11 +256,13 @@ impl ClientError {
         }
     }
 
-    /// A failure worth trying again later (connection refused/reset, timeout, 429, 502–504):
-    /// what a poll loop (`--wait`) rides out.
+    /// A failure worth trying again later (connection refused/reset/broken, timeout, 429,
+    /// 502–504): what a poll loop (`--wait`) rides out.
     pub fn is_transient(&self) -> bool {
         match self {
-            ClientError::Connect { .. } | ClientError::Timeout { .. } => true,
+            ClientError::Connect { .. }
+            | ClientError::Broken { .. }
+            | ClientError::Timeout { .. } => true,
             ClientError::Api(e) => matches!(e.status, 429 | 502 | 503 | 504),
             _ => false,
         }

@@ -1,6 +1,7 @@
 //! The transport: one reqwest client (rustls with the `ring` provider), keystoneauth-style
 //! debug logging of every request and answer, and retries with backoff for connection
-//! failures and 429/503 on idempotent methods (honouring `Retry-After`). Status codes are not
+//! failures, answers broken off mid-way and 429/502/503 on idempotent methods (honouring
+//! `Retry-After`); a request that is not idempotent (POST, PATCH) is sent once. Status codes are not
 //! judged here; [`crate::session`] turns error statuses into [`crate::ApiError`].
 
 use crate::{ClientError, Result, redact};
@@ -49,7 +50,13 @@ pub struct HttpOptions {
     pub user_agent: String,
     /// Retries.
     pub retry: RetryPolicy,
+    /// Largest answer body read into memory (streamed transfers have their own path): a
+    /// server cannot make the client exhaust memory.
+    pub max_body: usize,
 }
+
+/// Default [`HttpOptions::max_body`]: far above any API answer (listings are paginated).
+pub const MAX_BODY: usize = 256 << 20;
 
 impl Default for HttpOptions {
     fn default() -> Self {
@@ -58,6 +65,7 @@ impl Default for HttpOptions {
             timeout: None,
             user_agent: format!("ostk/{}", env!("CARGO_PKG_VERSION")),
             retry: RetryPolicy::default(),
+            max_body: MAX_BODY,
         }
     }
 }
@@ -262,6 +270,11 @@ impl Http {
         }
         let mut curl_tls = String::new();
         if opts.tls.insecure {
+            // openstacksdk squelches urllib3's InsecureRequestWarning, so python-openstackclient
+            // prints nothing by default; said at -v here.
+            tracing::info!(
+                "TLS certificate verification is off (--insecure): the server's identity is not checked"
+            );
             b = b.tls_danger_accept_invalid_certs(true);
             curl_tls = "--insecure".into();
         } else if let Some(ca) = &opts.tls.cacert {
@@ -322,15 +335,19 @@ impl Http {
         &self.client
     }
 
-    /// Sends a request, retrying connection failures and 429/503 on idempotent methods.
+    /// Sends a request, retrying connection failures, broken answers and 429/502/503 on
+    /// idempotent methods.
     pub async fn send(&self, req: &HttpRequest) -> Result<HttpResponse> {
         let mut attempt = 0u32;
         loop {
             let result = self.send_once(req).await;
             let retryable = req.idempotent() && attempt < self.opts.retry.max_retries;
             let delay = match &result {
-                Err(ClientError::Connect { .. }) if retryable => Some(self.backoff(attempt, None)),
-                Ok(r) if retryable && (r.status == 429 || r.status == 503) => {
+                Err(ClientError::Connect { .. } | ClientError::Broken { .. }) if retryable => {
+                    Some(self.backoff(attempt, None))
+                }
+                // 502: a proxy whose backend is restarting or unreachable.
+                Ok(r) if retryable && matches!(r.status, 429 | 502 | 503) => {
                     Some(self.backoff(attempt, r.retry_after()))
                 }
                 _ => None,
@@ -390,7 +407,7 @@ impl Http {
             rb = rb.body(b.clone());
         }
         let started = Instant::now();
-        let resp = rb.send().await.map_err(|e| transport_error(&req.url, e))?;
+        let mut resp = rb.send().await.map_err(|e| transport_error(&req.url, e))?;
         let status = resp.status().as_u16();
         let headers: Vec<(String, String)> = resp
             .headers()
@@ -402,11 +419,27 @@ impl Http {
                 )
             })
             .collect();
-        let body = resp
-            .bytes()
+        let too_large = || ClientError::InvalidResponse {
+            url: req.url.clone(),
+            reason: format!("the answer is larger than {} bytes", self.opts.max_body),
+        };
+        if resp
+            .content_length()
+            .is_some_and(|n| n > self.opts.max_body as u64)
+        {
+            return Err(too_large());
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp
+            .chunk()
             .await
             .map_err(|e| transport_error(&req.url, e))?
-            .to_vec();
+        {
+            if body.len() + chunk.len() > self.opts.max_body {
+                return Err(too_large());
+            }
+            body.extend_from_slice(&chunk);
+        }
         if let Ok(mut t) = self.timings.lock() {
             t.push(Timing {
                 method: req.method.to_string(),
@@ -450,6 +483,25 @@ impl Http {
     }
 }
 
+/// Whether an error is a rustls one, possibly wrapped in (nested) `io::Error`s.
+fn is_rustls(e: &(dyn std::error::Error + 'static)) -> bool {
+    if e.is::<rustls::Error>() {
+        return true;
+    }
+    let mut inner = e
+        .downcast_ref::<std::io::Error>()
+        .and_then(std::io::Error::get_ref);
+    while let Some(i) = inner {
+        if i.is::<rustls::Error>() {
+            return true;
+        }
+        inner = i
+            .downcast_ref::<std::io::Error>()
+            .and_then(std::io::Error::get_ref);
+    }
+    false
+}
+
 /// Maps a reqwest failure to keystoneauth's categories.
 fn transport_error(url: &str, e: reqwest::Error) -> ClientError {
     if e.is_timeout() {
@@ -460,7 +512,13 @@ fn transport_error(url: &str, e: reqwest::Error) -> ClientError {
     let mut tls = false;
     while let Some(s) = src {
         let text = s.to_string();
-        if text.contains("certificate") || text.contains("tls") || text.contains("TLS") {
+        let lower = text.to_ascii_lowercase();
+        // A rustls error (as such, or inside the io::Errors it travels in), or words of one.
+        if is_rustls(s)
+            || ["certificate", "tls", "alert", "handshake"]
+                .iter()
+                .any(|w| lower.contains(w))
+        {
             tls = true;
         }
         reason = text;
@@ -471,8 +529,14 @@ fn transport_error(url: &str, e: reqwest::Error) -> ClientError {
             url: url.into(),
             reason,
         }
-    } else {
+    } else if e.is_connect() || e.is_builder() {
         ClientError::Connect {
+            url: url.into(),
+            reason,
+        }
+    } else {
+        // Connected, then cut or reset: the request may have reached the service.
+        ClientError::Broken {
             url: url.into(),
             reason,
         }

@@ -45,7 +45,7 @@ impl Timestamp {
                     _ => return None,
                 };
                 let digits: String = rest[1..].chars().filter(|c| *c != ':').collect();
-                if digits.len() != 4 {
+                if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
                     return None;
                 }
                 let h: i32 = digits[..2].parse().ok()?;
@@ -103,7 +103,14 @@ pub fn parse_http_date(s: &str) -> Option<i64> {
     let year: i64 = it.next()?.parse().ok()?;
     let mut hms = it.next()?.split(':').map(|p| p.parse::<i64>().ok());
     let (h, mi, se) = (hms.next()??, hms.next()??, hms.next()??);
-    if it.next()? != "GMT" || !(1..=31).contains(&day) || h > 23 || mi > 59 || se > 60 {
+    // A year beyond four digits is no date a server means (and would overflow the arithmetic).
+    if it.next()? != "GMT"
+        || !(1..=31).contains(&day)
+        || !(0..=9999).contains(&year)
+        || !(0..=23).contains(&h)
+        || !(0..=59).contains(&mi)
+        || !(0..=60).contains(&se)
+    {
         return None;
     }
     Some(days_from_civil(year, mon, day) * 86400 + h * 3600 + mi * 60 + se)

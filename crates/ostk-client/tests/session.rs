@@ -572,3 +572,33 @@ async fn cached_token_without_catalog_gets_catalog_or_reauthenticates() {
         format!("{}/image", server.uri())
     );
 }
+
+#[tokio::test]
+async fn oversized_answers_are_refused() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/big"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes(vec![b'x'; 2 << 20]))
+        .mount(&server)
+        .await;
+    let http = ostk_client::http::Http::new(HttpOptions {
+        max_body: 1 << 20,
+        ..Default::default()
+    })
+    .unwrap();
+    let url = format!("{}/big", server.uri());
+    let e = http
+        .send(&ostk_client::HttpRequest::new(Method::GET, &url))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("Invalid response from {url}: the answer is larger than 1048576 bytes")
+    );
+    let http = ostk_client::http::Http::new(HttpOptions::default()).unwrap();
+    let r = http
+        .send(&ostk_client::HttpRequest::new(Method::GET, &url))
+        .await
+        .unwrap();
+    assert_eq!(r.body.len(), 2 << 20);
+}

@@ -38,9 +38,16 @@ use std::path::{Path, PathBuf};
 /// The value `openstack configuration show` prints for masked secrets.
 pub const REDACTED: &str = "<redacted>";
 
-/// A secret string: never shown by `Debug`/`Display`.
+/// A secret string: never shown by `Debug`/`Display`, its bytes overwritten with zeros when
+/// dropped (copies made by [`Secret::expose`] callers — request bodies, headers — are theirs).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        self.wipe();
+    }
+}
 
 impl Secret {
     /// Wrap a value.
@@ -50,6 +57,10 @@ impl Secret {
     /// The secret itself (only where it must be sent).
     pub fn expose(&self) -> &str {
         &self.0
+    }
+    /// Zeros the whole buffer (length and spare capacity) and empties the string.
+    fn wipe(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
     }
 }
 
@@ -388,5 +399,27 @@ pub fn method_names(v: &Value) -> Vec<String> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod secret_tests {
+    use super::*;
+
+    #[test]
+    fn secret_is_redacted_and_wiped() {
+        let mut s = Secret::new(String::with_capacity(64) + "hunter2-pa55word");
+        assert_eq!(format!("{s:?}"), REDACTED);
+        assert_eq!(
+            format!("{:?}", AuthValue::Secret(s.clone())),
+            "Secret(<redacted>)"
+        );
+        let cap = s.0.capacity();
+        s.wipe();
+        assert!(s.0.is_empty());
+        // SAFETY: zeroize wrote every byte of the capacity, so reading it is reading
+        // initialised memory that the (still live) String owns.
+        let buf = unsafe { std::slice::from_raw_parts(s.0.as_ptr(), cap) };
+        assert!(buf.iter().all(|&b| b == 0), "{buf:?}");
     }
 }

@@ -34,6 +34,64 @@ proptest! {
     }
 }
 
+// The parser, in memory: fast enough for 100 000 cases. Resolving a configuration probes the
+// filesystem for its files (~0.6 ms a case), so the environment target runs 10 000 (6 s), and
+// the file-based targets above, which write a file per case (~2 ms), keep 256.
+
+/// Text shaped like YAML: keys, flow collections, anchors, aliases, merges, tags, quotes.
+fn yamlish() -> impl Strategy<Value = String> {
+    "(clouds:|  a:|    auth:|      [a-z_]{1,8}: [-a-z0-9{}.,:'\"\\[\\]&*<!|>%@`#]{0,10}|- x|\\[|\\]|\\{|\\}|&a |\\*a|<<: \\*a|!!str |!!binary |--- |\\.\\.\\.|\t|\n| ){0,40}"
+}
+
+/// An empty filesystem shared by every case.
+fn empty_fs() -> &'static Fs {
+    static FS: std::sync::OnceLock<(tempfile::TempDir, Fs)> = std::sync::OnceLock::new();
+    &FS.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let cwd = tmp.path().join("cwd");
+        std::fs::create_dir_all(&cwd).unwrap();
+        let fs = Fs::for_test(&cwd, &tmp.path().join("home"), &tmp.path().join("etc"));
+        (tmp, fs)
+    })
+    .1
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100_000))]
+
+    #[test]
+    fn parser_never_panics(s in prop_oneof!["\\PC{0,200}", yamlish()]) {
+        let _ = ostk_config::yaml::parse_document("clouds.yaml", &s);
+        let _ = ostk_config::yaml::parse_yaml(&s);
+        let _ = ostk_config::yaml::resolve_plain(&s);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+    #[test]
+    fn environment_never_panics(
+        vars in prop::collection::vec((
+            prop::sample::select(vec![
+                "OS_CLOUD", "OS_AUTH_URL", "OS_AUTH_TYPE", "OS_USERNAME", "OS_PASSWORD",
+                "OS_PROJECT_NAME", "OS_REGION_NAME", "OS_INTERFACE", "OS_IDENTITY_API_VERSION",
+                "OS_COMPUTE_API_VERSION", "OS_CACERT", "OS_INSECURE", "OS_CERT", "OS_KEY",
+                "OS_API_TIMEOUT", "OS_TOKEN", "OS_ENDPOINT", "OS_CLIENT_CONFIG_FILE",
+                "OS_AUTH_METHODS", "OS_PROTOCOL", "OS_X",
+            ]),
+            prop_oneof!["\\PC{0,40}", Just(String::new()), Just("true".to_string()), Just("3".to_string())],
+        ), 0..8),
+    ) {
+        let env = vars.iter().fold(Env::new(), |e, (k, v)| e.with(k, v));
+        if let Ok(c) = CloudConfig::resolve(&Args::new(), &env, empty_fs()) {
+            let _ = c.configuration_show(true);
+            let _ = c.validate_for_auth();
+            let _ = (c.verify(), c.client_cert(), format!("{c:?}"));
+        }
+    }
+}
+
 #[test]
 fn huge_file_rejected() {
     let big = format!("clouds: {{}}\n#{}\n", "x".repeat(11 * 1024 * 1024));

@@ -399,6 +399,9 @@ pub struct ListOptions {
     pub print_empty: bool,
     /// Terminal width; `Some` only when stdout is a tty.
     pub terminal_width: Option<usize>,
+    /// Table format: show control characters as escapes (see [`table::escape_controls`]);
+    /// set when stdout is a terminal.
+    pub escape_controls: bool,
 }
 
 /// Options of a ShowOne command.
@@ -420,6 +423,9 @@ pub struct ShowOptions {
     pub print_empty: bool,
     /// Terminal width; `Some` only when stdout is a tty.
     pub terminal_width: Option<usize>,
+    /// Table format: show control characters as escapes (see [`table::escape_controls`]);
+    /// set when stdout is a terminal.
+    pub escape_controls: bool,
 }
 
 /// Errors the formatters raise.
@@ -649,6 +655,16 @@ fn term_width(max_width: Option<usize>, fit_width: bool, terminal: Option<usize>
     }
 }
 
+/// A cell's text as the table shows it.
+fn table_cell(text: &str, escape: bool) -> String {
+    let clean = table::clean_cell(text);
+    if escape {
+        table::escape_controls(&clean).into_owned()
+    } else {
+        clean
+    }
+}
+
 /// Render a listing as cliff's Lister does (sorting, column selection,
 /// formatting) and write it to `out`.
 pub fn write_list(
@@ -673,7 +689,7 @@ pub fn write_list(
                     .iter()
                     .map(|r| {
                         idx.iter()
-                            .map(|&i| table::clean_cell(&cell(r, i).table_text()))
+                            .map(|&i| table_cell(&cell(r, i).table_text(), o.escape_controls))
                             .collect()
                     })
                     .collect(),
@@ -778,7 +794,12 @@ pub fn write_one(r: &Record, o: &ShowOptions, out: &mut dyn Write) -> Result<(),
                 aligns: vec![table::Align::Left, table::Align::Left],
                 rows: fields
                     .iter()
-                    .map(|(n, c)| vec![table::clean_cell(n), table::clean_cell(&c.table_text())])
+                    .map(|(n, c)| {
+                        vec![
+                            table_cell(n, o.escape_controls),
+                            table_cell(&c.table_text(), o.escape_controls),
+                        ]
+                    })
                     .collect(),
                 max_widths: vec![None, None],
                 print_empty: false,

@@ -36,6 +36,30 @@ pub fn clean_cell(s: &str) -> String {
     expand_tabs(&s, 8)
 }
 
+/// Makes terminal control characters visible: C0 controls other than newline and tab, DEL,
+/// C1 controls (U+0080–U+009F, e.g. the one-byte CSI) and the bidirectional overrides and
+/// isolates become `\x1b`/`\u202e` escapes, so a resource name cannot move the cursor, change
+/// colours, set the window title or reorder what the user reads. Used only for table output
+/// to a terminal: cliff writes cells raw, and scripts reading a pipe get the bytes as they are.
+pub fn escape_controls(s: &str) -> std::borrow::Cow<'_, str> {
+    fn hostile(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    }
+    if !s.chars().any(hostile) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !hostile(c) => out.push(c),
+            c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push_str(&format!("\\u{:04x}", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn block_width(s: &str) -> usize {
     s.split('\n').map(display_width).max().unwrap_or(0)
 }

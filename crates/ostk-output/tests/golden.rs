@@ -114,6 +114,8 @@ fn render(case: &Value, fmt: &str) -> Result<String, String> {
             fit_width: a.fit_width,
             print_empty: a.print_empty,
             terminal_width: tty,
+            // cliff's own bytes (recorded through a pipe-like capture): no escaping.
+            escape_controls: false,
         };
         write_list(&Listing { columns, rows }, &o, &mut out).map(|_| ())
     } else {
@@ -132,6 +134,8 @@ fn render(case: &Value, fmt: &str) -> Result<String, String> {
             fit_width: a.fit_width,
             print_empty: a.print_empty,
             terminal_width: tty,
+            // cliff's own bytes (recorded through a pipe-like capture): no escaping.
+            escape_controls: false,
         };
         let r = Record {
             fields: columns.into_iter().zip(vals).collect(),

@@ -36,7 +36,10 @@ fn listing() -> impl Strategy<Value = Listing> {
     })
 }
 
+// 100 000 cases per target: 5 to 10 s each in a debug build.
 proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100_000))]
+
     #[test]
     fn table_lines_have_equal_width(l in listing(), mw in prop::option::of(20usize..120)) {
         let o = ListOptions { max_width: mw, print_empty: true, ..Default::default() };
@@ -86,4 +89,86 @@ proptest! {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         prop_assert!(v.is_object());
     }
+}
+
+/// Text with the characters a hostile resource name would carry: ESC sequences, C1 controls,
+/// bidi overrides, BEL, backspace, carriage returns.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            text(),
+            Just("\x1b[2J\x1b[H".to_string()),
+            Just("\x1b]0;pwned\x07".to_string()),
+            Just("\u{9b}31m".to_string()),
+            Just("\u{202e}gpj.exe".to_string()),
+            Just("\x08\x08\r\x7f\x00".to_string()),
+            any::<char>().prop_map(String::from),
+        ],
+        0..6,
+    )
+    .prop_map(|v| v.concat())
+}
+
+/// Control characters a terminal acts on (newline excepted: it separates table lines).
+fn acts_on_terminal(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100_000))]
+
+    #[test]
+    fn table_to_a_terminal_carries_no_control_characters(
+        names in prop::collection::vec(hostile_text(), 0..5),
+        key in hostile_text(),
+    ) {
+        let l = Listing {
+            columns: vec!["ID".into(), "Name".into()],
+            rows: names.iter().map(|n| vec![Cell::Str("id".into()), Cell::Str(n.clone())]).collect(),
+        };
+        let o = ListOptions { escape_controls: true, print_empty: true, ..Default::default() };
+        let mut out = Vec::new();
+        write_list(&l, &o, &mut out).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        prop_assert!(!s.chars().any(acts_on_terminal), "{:?}", s);
+        let widths: Vec<usize> = s.trim_end_matches('\n').split('\n').map(display_width).collect();
+        prop_assert!(widths.windows(2).all(|w| w[0] == w[1]), "{}", s);
+
+        let r = ostk_output::Record { fields: vec![(key.clone(), Cell::Str(names.concat()))] };
+        let o = ShowOptions { escape_controls: true, ..Default::default() };
+        let mut out = Vec::new();
+        write_one(&r, &o, &mut out).unwrap();
+        let s = String::from_utf8(out).unwrap();
+        prop_assert!(!s.chars().any(acts_on_terminal), "{:?}", s);
+    }
+}
+
+#[test]
+fn escapes_only_for_a_terminal() {
+    let l = Listing {
+        columns: vec!["Name".into()],
+        rows: vec![vec![Cell::Str("evil\x1b[31mred\u{9b}0m\u{202e}x".into())]],
+    };
+    let mut raw = Vec::new();
+    write_list(&l, &ListOptions::default(), &mut raw).unwrap();
+    // Through a pipe: the bytes as cliff writes them.
+    assert!(
+        String::from_utf8(raw)
+            .unwrap()
+            .contains("evil\x1b[31mred\u{9b}0m\u{202e}x")
+    );
+    let mut tty = Vec::new();
+    let o = ListOptions {
+        escape_controls: true,
+        ..Default::default()
+    };
+    write_list(&l, &o, &mut tty).unwrap();
+    assert_eq!(
+        String::from_utf8(tty).unwrap(),
+        "+------------------------------+\n\
+         | Name                         |\n\
+         +------------------------------+\n\
+         | evil\\x1b[31mred\\x9b0m\\u202ex |\n\
+         +------------------------------+\n"
+    );
 }

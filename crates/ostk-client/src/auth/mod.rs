@@ -59,10 +59,29 @@ pub trait AuthPlugin: Send + Sync + std::fmt::Debug {
     }
 }
 
-/// Options of a validated [`AuthConfig`] as strings (secrets exposed only to plugins).
-#[derive(Debug, Clone, Default)]
+/// Options of a validated [`AuthConfig`] as strings (secrets exposed only to plugins; the
+/// values are zeroed when dropped, like [`Secret`]'s).
+#[derive(Clone, Default)]
 pub struct Opts {
     values: Vec<(String, String, bool)>,
+}
+
+impl std::fmt::Debug for Opts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut m = f.debug_map();
+        for (k, v, secret) in &self.values {
+            m.entry(k, if *secret { &ostk_config::REDACTED } else { v });
+        }
+        m.finish()
+    }
+}
+
+impl Drop for Opts {
+    fn drop(&mut self) {
+        for (_, v, _) in &mut self.values {
+            zeroize::Zeroize::zeroize(v);
+        }
+    }
 }
 
 impl Opts {
@@ -86,6 +105,9 @@ impl Opts {
 
     /// Sets a value.
     pub fn set(&mut self, k: &str, v: &str, secret: bool) {
+        for (_, old, _) in self.values.iter_mut().filter(|(n, _, _)| n == k) {
+            zeroize::Zeroize::zeroize(old);
+        }
         self.values.retain(|(n, _, _)| n != k);
         self.values.push((k.to_string(), v.to_string(), secret));
     }
@@ -108,15 +130,16 @@ impl Opts {
         ks.iter().find_map(|k| self.get(k))
     }
 
-    /// Every value, sorted by dest, secrets included: the material of the token cache key.
-    pub fn canonical(&self, plugin: &str) -> String {
+    /// Every value, sorted by dest, secrets included: the material of the token cache key
+    /// (zeroed when dropped).
+    pub fn canonical(&self, plugin: &str) -> zeroize::Zeroizing<String> {
         let mut v: Vec<(&str, &str)> = self
             .values
             .iter()
             .map(|(k, v, _)| (k.as_str(), v.as_str()))
             .collect();
         v.sort();
-        serde_json::json!({"plugin": plugin, "options": v}).to_string()
+        zeroize::Zeroizing::new(serde_json::json!({"plugin": plugin, "options": v}).to_string())
     }
 
     /// The secret values (for tests asserting redaction).
@@ -256,6 +279,10 @@ pub(crate) async fn post_auth(
     let plain = url.split('?').next().unwrap_or(url).to_string();
     let resp = http.send(&req).await.map_err(|e| match e {
         ClientError::Connect { reason, .. } => ClientError::Connect {
+            url: plain.clone(),
+            reason,
+        },
+        ClientError::Broken { reason, .. } => ClientError::Broken {
             url: plain.clone(),
             reason,
         },

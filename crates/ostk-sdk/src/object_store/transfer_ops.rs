@@ -96,7 +96,9 @@ fn unquote_etag(s: &str) -> String {
 /// Whether a failure may pass if the request is sent again.
 fn transient(e: &ClientError) -> bool {
     match e {
-        ClientError::Connect { .. } | ClientError::Timeout { .. } => true,
+        ClientError::Connect { .. } | ClientError::Broken { .. } | ClientError::Timeout { .. } => {
+            true
+        }
         ClientError::Api(a) => a.status >= 500,
         _ => false,
     }
