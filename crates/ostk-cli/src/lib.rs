@@ -54,6 +54,9 @@ pub struct Terminal {
     pub help_columns: Option<usize>,
     /// Whether stdout is a terminal: table cells then show control characters escaped.
     pub stdout_tty: bool,
+    /// Whether stderr is a terminal: the error line then shows control characters escaped
+    /// (a service's message is not trusted to drive the terminal).
+    pub stderr_tty: bool,
 }
 
 impl Terminal {
@@ -70,6 +73,7 @@ impl Terminal {
             stdout_width: size,
             help_columns: columns,
             stdout_tty: tty,
+            stderr_tty: std::io::stderr().is_terminal(),
         }
     }
 }
@@ -154,7 +158,13 @@ pub fn run(
         Ok(()) => 0,
         Err(e) => {
             let _ = out.flush();
-            let _ = writeln!(err, "{}", render::error_line(&e));
+            let line = render::error_line(&e);
+            let line = if term.stderr_tty {
+                ostk_output::table::escape_controls(&line)
+            } else {
+                line.as_str().into()
+            };
+            let _ = writeln!(err, "{line}");
             e.exit_code()
         }
     };
@@ -237,4 +247,39 @@ pub fn app_help(prog: &str, width: usize) -> String {
         text.push_str(&format!("  {:<13}  {one_liner}{origin}\n", e.words));
     }
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A failing invocation whose error line carries what the user typed (here an ESC
+    /// sequence in a cloud name, as a service's message could carry one).
+    fn error_line(stderr_tty: bool) -> String {
+        let term = Terminal {
+            stderr_tty,
+            ..Terminal::default()
+        };
+        let env = ostk_sdk::config::Env::new()
+            .with("OS_CLIENT_CONFIG_FILE", "/nonexistent/clouds.yaml")
+            .with("HOME", "/nonexistent");
+        let argv = ["--os-cloud", "ev\x1b]0;pwned\x07il", "token", "issue"]
+            .map(String::from)
+            .to_vec();
+        let (mut out, mut err) = (Vec::new(), Vec::new());
+        assert_eq!(run("openstack", argv, env, &term, &mut out, &mut err), 1);
+        String::from_utf8(err).unwrap()
+    }
+
+    #[test]
+    fn error_line_escapes_control_characters_only_on_a_terminal() {
+        assert_eq!(
+            error_line(false),
+            "Cloud ev\x1b]0;pwned\x07il was not found.\n"
+        );
+        assert_eq!(
+            error_line(true),
+            "Cloud ev\\x1b]0;pwned\\x07il was not found.\n"
+        );
+    }
 }

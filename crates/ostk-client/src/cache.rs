@@ -73,7 +73,7 @@ impl TokenCache {
     /// and said so at info level (`-v`): the user should know why every run authenticates.
     pub fn load(&self, key: &str) -> Option<AccessInfo> {
         let path = self.path(key);
-        let data = match read_trusted(&path) {
+        let (data, id) = match read_trusted(&path) {
             Ok(d) => d,
             Err(Untrusted::Missing) => {
                 tracing::debug!("token cache miss: {}", path.display());
@@ -97,7 +97,10 @@ impl TokenCache {
         }
         if entry.access.expires_within(SAFETY_MARGIN) {
             tracing::debug!("token cache: dropping {} (expires soon)", path.display());
-            self.remove(key);
+            // Only the file read: another invocation may have stored a fresh token since.
+            if std::fs::symlink_metadata(&path).is_ok_and(|m| (m.dev(), m.ino()) == id) {
+                self.remove(key);
+            }
             return None;
         }
         tracing::debug!("token cache hit: {}", path.display());
@@ -241,8 +244,8 @@ pub fn check_trust(
 }
 
 /// Opens without following a symlink (and without blocking on a FIFO), checks the opened
-/// file with [`check_trust`], then reads it.
-fn read_trusted(path: &Path) -> Result<Vec<u8>, Untrusted> {
+/// file with [`check_trust`], then reads it. Returns the data and the file's (device, inode).
+fn read_trusted(path: &Path) -> Result<(Vec<u8>, (u64, u64)), Untrusted> {
     let mut f = match std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
@@ -269,7 +272,7 @@ fn read_trusted(path: &Path) -> Result<Vec<u8>, Untrusted> {
     if data.len() as u64 > MAX_FILE_SIZE {
         return Err(Untrusted::TooLarge(data.len() as u64));
     }
-    Ok(data)
+    Ok((data, (meta.dev(), meta.ino())))
 }
 
 #[cfg(test)]
@@ -325,7 +328,7 @@ mod tests {
         let link = d.path().join("link");
         std::os::unix::fs::symlink(&target, &link).unwrap();
         assert_eq!(read_trusted(&link), Err(Untrusted::NotRegular));
-        assert_eq!(read_trusted(&target), Ok(b"{}".to_vec()));
+        assert_eq!(read_trusted(&target).unwrap().0, b"{}".to_vec());
         let fifo = d.path().join("fifo");
         let c = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
         // SAFETY: a valid NUL-terminated path.

@@ -947,3 +947,33 @@ async fn https_to_a_plain_http_server_is_not_downgraded() {
     // And nothing was sent in the clear.
     assert_eq!(auth_requests(&ks).await, 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Secrets at the binary level (every plugin at the library level: ostk-client's redaction.rs)
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_secret_in_debug_output_or_log_file() {
+    let ks = keystone(None, None).await;
+    images_answer(&ks, Script::new(vec![unauthorized(), ok_images()])).await;
+    let home = Home::new(&ks.uri(), "");
+    let log = home.path().join("ostk.log");
+    let log_arg = log.display().to_string();
+    let o = home.run(&["--debug", "--log-file", &log_arg, "image", "list"]);
+    let out = succeeds(&o);
+    let err = stderr(&o);
+    let logged = std::fs::read_to_string(&log).unwrap();
+    // The run did authenticate twice (401 in the middle) and logged the requests.
+    assert!(logged.contains("/v3/auth/tokens") && err.contains("/v3/auth/tokens"));
+    for (what, text) in [("stdout", &out), ("stderr", &err), ("log file", &logged)] {
+        for secret in [PASSWORD, TOKEN] {
+            assert!(!text.contains(secret), "{secret} in {what}");
+        }
+    }
+    // `configuration show` masks unless asked not to.
+    let o = home.run(&["configuration", "show", "-f", "json"]);
+    let shown: Value = serde_json::from_str(&succeeds(&o)).unwrap();
+    assert_eq!(shown["auth.password"], "<redacted>");
+    let o = home.run(&["configuration", "show", "-f", "json", "--unmask"]);
+    let shown: Value = serde_json::from_str(&succeeds(&o)).unwrap();
+    assert_eq!(shown["auth.password"], PASSWORD);
+}
