@@ -46,7 +46,10 @@ fn usage_errors_are_identical() {
         &s.cwd(),
         &s.home(),
     );
-    assert_eq!((o.code, o.stderr.lines().next()), (r.code, r.stderr.lines().next()));
+    assert_eq!(
+        (o.code, o.stderr.lines().next()),
+        (r.code, r.stderr.lines().next())
+    );
     assert_eq!(
         last_line(&o.stderr),
         "openstack complete: error: argument --shell: invalid choice: 'tcsh' (choose from 'bash', 'none', 'zsh', 'fish', 'powershell', 'elvish')"
