@@ -73,26 +73,25 @@ impl Context {
             let cwd = std::env::current_dir().map_err(|e| {
                 CliError::Message(format!("cannot read the current directory: {e}"))
             })?;
-            let mut fs = Fs::from_env(&self.env, cwd);
-            // A remote vendor profile (`profile: https://…`, e.g. `ovh`) is fetched here, as
-            // openstacksdk does, and the resolution run again with it (the config layer does
-            // no network); nested profiles may need a second round.
-            let cfg = loop {
-                match CloudConfig::resolve_reporting(&self.config_args(), &self.env, &fs) {
-                    Ok(cfg) => break cfg,
-                    Err((ostk_sdk::config::ConfigError::RemoteProfile { profile, url }, _))
-                        if !fs.remote_profiles.contains_key(&url)
-                            && fs.remote_profiles.len() < 4 =>
-                    {
-                        let doc = self.block_on(fetch_profile(&profile, &url))??;
-                        fs.remote_profiles.insert(url, doc);
+            let args = self.config_args();
+            let fs = Fs::from_env(&self.env, cwd);
+            let resolved = match CloudConfig::resolve_reporting(&args, &self.env, &fs) {
+                // A remote vendor profile (`profile: https://…`, `ovh`) must be fetched: only
+                // then is the async runtime started.
+                Err((ostk_sdk::config::ConfigError::RemoteProfile { .. }, _)) => {
+                    let env = self.env.clone();
+                    self.block_on(ostk_sdk::resolve_config(&args, &env, fs))?
+                        .map_err(|(e, w)| (CliError::from(e), w))
+                }
+                other => other.map_err(|(e, w)| (CliError::from(e), w)),
+            };
+            let cfg = match resolved {
+                Ok(cfg) => cfg,
+                Err((e, warnings)) => {
+                    for w in warnings {
+                        tracing::warn!("{w}");
                     }
-                    Err((e, warnings)) => {
-                        for w in warnings {
-                            tracing::warn!("{w}");
-                        }
-                        return Err(e.into());
-                    }
+                    return Err(e);
                 }
             };
             for w in cfg.warnings() {
@@ -123,8 +122,7 @@ impl Context {
         if !self.token_cache_enabled() {
             return None;
         }
-        TokenCache::default_dir(self.env.get("XDG_CACHE_HOME"), self.env.get("HOME"))
-            .map(TokenCache::new)
+        TokenCache::for_user(self.env.get("XDG_CACHE_HOME"), self.env.get("HOME"))
     }
 
     /// The authenticated session, built on first use from [`Context::config`]. Authentication
@@ -181,34 +179,5 @@ impl Context {
             }
         })?
         .map_err(CliError::from)
-    }
-}
-
-/// GETs a remote vendor profile document (`{scheme}://{host}/.well-known/openstack/api`), with
-/// openstacksdk's 10-second timeout and its wording when that fails.
-async fn fetch_profile(profile: &str, url: &str) -> Result<serde_json::Value, CliError> {
-    use ostk_sdk::client::{HttpOptions, HttpRequest, Method, http::Http};
-    let failed = |why: String| {
-        CliError::Message(format!(
-            "{profile} is a remote profile that could not be fetched: {why}"
-        ))
-    };
-    let http = Http::new(HttpOptions {
-        timeout: Some(std::time::Duration::from_secs(10)),
-        ..HttpOptions::default()
-    })
-    .map_err(|e| failed(e.to_string()))?;
-    let req = HttpRequest::new(Method::GET, url).header("Accept", "application/json");
-    let resp = http.send(&req).await.map_err(|e| failed(e.to_string()))?;
-    if !resp.is_success() {
-        return Err(failed(format!(
-            "{} {}",
-            resp.status,
-            ostk_sdk::client::error::status_reason(resp.status)
-        )));
-    }
-    match resp.json() {
-        Ok(v) if v.get("profile").is_some_and(serde_json::Value::is_object) => Ok(v),
-        _ => Err(failed(format!("{url} is not a vendor profile document"))),
     }
 }

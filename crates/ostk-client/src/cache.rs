@@ -54,6 +54,11 @@ impl TokenCache {
         }
     }
 
+    /// The cache in the user's cache directory ([`TokenCache::default_dir`]), if there is one.
+    pub fn for_user(xdg_cache_home: Option<&str>, home: Option<&str>) -> Option<TokenCache> {
+        Self::default_dir(xdg_cache_home, home).map(TokenCache::new)
+    }
+
     /// The directory.
     pub fn dir(&self) -> &Path {
         &self.dir

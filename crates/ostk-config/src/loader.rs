@@ -283,9 +283,11 @@ impl Loaded {
 
     /// `vendors.get_profile`: a built-in profile, or a remote one from its fetched
     /// `/.well-known/openstack/api` document (`{name, profile}`: the document's profile merged
-    /// under the built-in profile of that name, whose settings win).
-    fn profile(&self, name: &str) -> Result<Profile, ConfigError> {
+    /// under the built-in profile of that name, whose settings win); `None` for an unknown name.
+    fn profile(&self, name: &str) -> Result<Option<Dict>, ConfigError> {
         match vendors::get_profile(name) {
+            Profile::Found(d) => Ok(Some(d)),
+            Profile::NotFound => Ok(None),
             Profile::Remote(url) => {
                 let Some(doc) = self.remote_profiles.get(&url) else {
                     return Err(ConfigError::RemoteProfile {
@@ -308,9 +310,8 @@ impl Loaded {
                 };
                 let mut merged = crate::pyval::merge_clouds(&remote, &named);
                 merged.shift_remove("profile");
-                Ok(Profile::Found(merged))
+                Ok(Some(merged))
             }
-            other => Ok(other),
         }
     }
 
@@ -338,9 +339,8 @@ impl Loaded {
             return Ok(());
         }
         let mut data = match self.profile(&profile_name)? {
-            Profile::Found(d) => d,
-            Profile::Remote(_) => unreachable!("profile() resolves remote profiles"),
-            Profile::NotFound => {
+            Some(d) => d,
+            None => {
                 self.warnings.push(format!(
                     "Couldn't find the vendor profile {profile_name} for the cloud {}",
                     name.unwrap_or("None")
@@ -350,7 +350,7 @@ impl Loaded {
         };
         if let Some(nested) = data.shift_remove("profile") {
             let nested = py_str(&nested);
-            if let Profile::Found(d) = self.profile(&nested)? {
+            if let Some(d) = self.profile(&nested)? {
                 data = d;
             }
         }

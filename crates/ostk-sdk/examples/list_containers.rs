@@ -9,7 +9,7 @@ use ostk_sdk::object_store::{ListQuery, ObjectStore};
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> std::process::ExitCode {
     let cloud = std::env::args().nth(1);
-    let session = match ostk_sdk::connect(cloud.as_deref()) {
+    let session = match ostk_sdk::connect(cloud.as_deref()).await {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");

@@ -6,7 +6,7 @@
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), ostk_sdk::client::ClientError> {
     let cloud = std::env::args().nth(1);
-    let session = ostk_sdk::connect(cloud.as_deref())?;
+    let session = ostk_sdk::connect(cloud.as_deref()).await?;
     let token = ostk_sdk::identity::Identity::new(&session)
         .issue_token()
         .await?;

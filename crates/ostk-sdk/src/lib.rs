@@ -15,7 +15,7 @@ pub use ostk_client as client;
 pub use ostk_client::config;
 
 mod connect;
-pub use connect::connect;
+pub use connect::{connect, resolve_config};
 
 pub mod compute;
 pub mod identity;

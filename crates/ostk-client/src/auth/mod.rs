@@ -207,7 +207,7 @@ pub fn from_config(
         opts.set("passcode", &code, true);
     }
     let plugin: Box<dyn AuthPlugin> = match name {
-        "v3password" | "v3token" | "v3applicationcredential" => {
+        "v3password" | "v3token" | "v3applicationcredential" | "v3totp" | "v3multifactor" => {
             Box::new(v3::V3Auth::from_opts(name, &opts)?)
         }
         "v2password" | "v2token" => Box::new(v2::V2Auth::from_opts(name, &opts)?),
@@ -215,7 +215,6 @@ pub fn from_config(
         "none" | "noauth" | "admin_token" | "http_basic" => {
             Box::new(noauth::NoAuth::from_opts(name, &opts))
         }
-        "v3totp" | "v3multifactor" => Box::new(v3::V3Auth::from_opts(name, &opts)?),
         "v3oauth2clientcredential" | "v3oauth2mtlsclientcredential" => {
             Box::new(oauth2::OAuth2Auth::from_opts(name, &opts)?)
         }

@@ -3,7 +3,7 @@
 //! X.509 client certificate). Requests carry both keystone's token and the OAuth 2.0 access
 //! token as `Authorization: Bearer`, for services behind keystonemiddleware's OAuth 2.0 filter.
 
-use super::v3::V3Auth;
+use super::v3::{self, Scope, UserRef, V3Auth};
 use super::{AuthPlugin, AuthRequest, BoxFuture, Opts, basic_auth, versioned_url};
 use crate::http::HttpRequest;
 use crate::{AccessInfo, ClientError, Result, http::Http};
@@ -57,7 +57,21 @@ impl OAuth2Auth {
             let secret = o.secret("oauth2_client_secret").ok_or_else(|| {
                 err("You must provide an OAuth2.0 client credential auth secret.")
             })?;
-            (Some(secret), Some(V3Auth::from_opts(name, o)?))
+            // keystone's OAuth 2.0 clients are application credentials: the same credential
+            // authenticates to keystone.
+            let keystone = V3Auth {
+                name,
+                auth_url: auth_url.clone(),
+                methods: vec![v3::Method::ApplicationCredential {
+                    id: Some(client_id.clone()),
+                    name: None,
+                    secret: secret.clone(),
+                    user: UserRef::default(),
+                }],
+                scope: Scope::from_opts(o),
+                step: super::STEP_KEYSTONE,
+            };
+            (Some(secret), Some(keystone))
         };
         Ok(OAuth2Auth {
             name,

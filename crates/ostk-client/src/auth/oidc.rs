@@ -239,13 +239,15 @@ impl OidcAuth {
     }
 
     /// POSTs a form to the IdP with the client's credentials (HTTP Basic when there is a
-    /// secret, else `client_id` in the form, as keystoneauth does).
-    fn idp_request(
+    /// secret, else `client_id` in the form, as keystoneauth does); the answer whatever its
+    /// status, a transport failure worded as a failure of this step.
+    async fn post_idp(
         &self,
+        http: &Http,
         url: &str,
         step: &'static str,
         mut form: Vec<(&str, String)>,
-    ) -> HttpRequest {
+    ) -> Result<HttpResponse> {
         let mut req = HttpRequest::new(HttpMethod::POST, url)
             .header("Accept", "application/json")
             .step(step);
@@ -262,7 +264,15 @@ impl OidcAuth {
                 }
             }
         }
-        req.form(form.iter().map(|(k, v)| (*k, v.as_str())))
+        let req = req.form(form.iter().map(|(k, v)| (*k, v.as_str())));
+        let what = if step == STEP_DEVICE {
+            "Device authorization request"
+        } else {
+            "Identity provider token request"
+        };
+        http.send(&req)
+            .await
+            .map_err(|e| step_error(format!("{what} to {url}"), e))
     }
 
     /// The IdP token (the field `access_token_type` names) for the configured grant.
@@ -323,10 +333,9 @@ impl OidcAuth {
                     _ => form.push(("scope", self.scope.clone())),
                 }
                 form.push(("grant_type", grant_type.to_string()));
-                let req = self.idp_request(&token_url, STEP_IDP_TOKEN, form);
-                let resp = http.send(&req).await.map_err(|e| {
-                    step_error(format!("Identity provider token request to {token_url}"), e)
-                })?;
+                let resp = self
+                    .post_idp(http, &token_url, STEP_IDP_TOKEN, form)
+                    .await?;
                 if !resp.is_success() {
                     return Err(idp_error(&token_url, &resp));
                 }
@@ -377,11 +386,7 @@ impl OidcAuth {
             }
             None => None,
         };
-        let req = self.idp_request(&device_url, STEP_DEVICE, form);
-        let resp = http
-            .send(&req)
-            .await
-            .map_err(|e| step_error(format!("Device authorization request to {device_url}"), e))?;
+        let resp = self.post_idp(http, &device_url, STEP_DEVICE, form).await?;
         if !resp.is_success() {
             return Err(idp_error(&device_url, &resp));
         }
@@ -416,10 +421,9 @@ impl OidcAuth {
         ));
         form.push(("client_id", self.client_id.clone()));
         loop {
-            let req = self.idp_request(token_url, STEP_IDP_TOKEN, form.clone());
-            let resp = http.send(&req).await.map_err(|e| {
-                step_error(format!("Identity provider token request to {token_url}"), e)
-            })?;
+            let resp = self
+                .post_idp(http, token_url, STEP_IDP_TOKEN, form.clone())
+                .await?;
             if resp.is_success() {
                 return json_object(&resp, token_url);
             }
@@ -462,20 +466,7 @@ impl OidcAuth {
                 };
                 step_error(what.clone(), e).with_hint(hint)
             })?;
-        let token = resp
-            .header("x-subject-token")
-            .ok_or_else(|| ClientError::InvalidResponse {
-                url: url.clone(),
-                reason: "no X-Subject-Token header in the answer".into(),
-            })?
-            .to_string();
-        let body = resp.json()?;
-        AccessInfo::from_v3(&token, &body, &versioned_url(&self.auth_url, "v3")).ok_or_else(|| {
-            ClientError::InvalidResponse {
-                url,
-                reason: "no token in the answer".into(),
-            }
-        })
+        super::v3::access_from_answer(&resp, &versioned_url(&self.auth_url, "v3"))
     }
 
     fn scope_text(&self) -> String {

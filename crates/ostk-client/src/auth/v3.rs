@@ -266,7 +266,7 @@ fn method_from_opts(method: &str, plugin: &str, o: &Opts) -> Result<Method> {
 
 impl V3Auth {
     /// From plugin options (`v3password`, `v3token`, `v3applicationcredential`, `v3totp`,
-    /// `v3multifactor`, `v3oauth2clientcredential`, or the v3 half of `password`/`token`).
+    /// `v3multifactor`, or the v3 half of `password`/`token`).
     pub fn from_opts(name: &'static str, o: &Opts) -> Result<V3Auth> {
         let auth_url = o.get("auth_url").ok_or_else(|| {
             missing(&format!(
@@ -284,22 +284,6 @@ impl V3Auth {
                     .into_iter()
                     .map(|m| method_from_opts(m, name, o))
                     .collect::<Result<Vec<_>>>()?
-            }
-            "v3oauth2clientcredential" => {
-                let id = o.get("oauth2_client_id");
-                let secret = o.secret("oauth2_client_secret");
-                let (Some(id), Some(secret)) = (id, secret) else {
-                    return Err(missing(
-                        "You must provide an OAuth2.0 client credential ID and secret.",
-                    ));
-                };
-                // keystone's OAuth2 client credentials are application credentials.
-                vec![Method::ApplicationCredential {
-                    id: Some(id),
-                    name: None,
-                    secret,
-                    user: UserRef::default(),
-                }]
             }
             _ => vec![method_from_opts(name, name, o)?],
         };
@@ -381,19 +365,25 @@ impl V3Auth {
             url.push_str("?nocatalog");
         }
         let resp = post_auth(http, &url, &self.body(), self.step).await?;
-        let token = resp
-            .header("x-subject-token")
-            .ok_or_else(|| ClientError::InvalidResponse {
-                url: url.clone(),
-                reason: "no X-Subject-Token header in the answer".into(),
-            })?
-            .to_string();
-        let body = resp.json()?;
-        AccessInfo::from_v3(&token, &body, base).ok_or_else(|| ClientError::InvalidResponse {
-            url,
-            reason: "no token in the answer".into(),
-        })
+        access_from_answer(&resp, base)
     }
+}
+
+/// The access a keystone v3 token answer describes: the token from `X-Subject-Token`, the rest
+/// from the body (password/token auth, and keystone's federated auth URL alike).
+pub(crate) fn access_from_answer(
+    resp: &crate::http::HttpResponse,
+    identity_url: &str,
+) -> Result<AccessInfo> {
+    let invalid = |reason: &str| ClientError::InvalidResponse {
+        url: resp.url.clone(),
+        reason: reason.into(),
+    };
+    let token = resp
+        .header("x-subject-token")
+        .ok_or_else(|| invalid("no X-Subject-Token header in the answer"))?;
+    AccessInfo::from_v3(token, &resp.json()?, identity_url)
+        .ok_or_else(|| invalid("no token in the answer"))
 }
 
 impl AuthPlugin for V3Auth {

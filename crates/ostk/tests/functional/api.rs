@@ -1,21 +1,10 @@
 //! `api` (ostk only): authenticated raw requests against the catalog endpoints of the devcloud,
 //! compared with what curl gets with a token copied from `token issue` (the seeds' workflow).
 
-use crate::support::{Scratch, cloud_env, json_of, ostk_as_openstack, run_in, unique};
+use crate::support::{Scratch, cloud_env, curl, json_of, ostk_as_openstack, run_in, unique};
 
-fn curl_json(url: &str, token: &str, extra: &[&str]) -> serde_json::Value {
-    let out = std::process::Command::new("curl")
-        .args(["-fsS", "-H", &format!("X-Auth-Token: {token}")])
-        .args(extra)
-        .arg(url)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+fn curl_json(url: &str, token: &str) -> serde_json::Value {
+    serde_json::from_slice(&curl(&["-H", &format!("X-Auth-Token: {token}"), url])).unwrap()
 }
 
 #[test]
@@ -44,7 +33,7 @@ fn compute_flavors_equal_curl_with_a_copied_token() {
     let ours = run_in(&bin, &s, &env, &["api", "compute", "/flavors"]);
     assert_eq!(ours.code, 0, "{}", ours.stderr);
     let ours: serde_json::Value = serde_json::from_str(&ours.stdout).unwrap();
-    assert_eq!(ours, curl_json(&format!("{url}/flavors"), &token, &[]));
+    assert_eq!(ours, curl_json(&format!("{url}/flavors"), &token));
     assert!(ours["flavors"].as_array().is_some_and(|f| !f.is_empty()));
 
     // A microversion changes the answer as it does for curl.

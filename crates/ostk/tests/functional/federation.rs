@@ -5,7 +5,9 @@
 //! failure step is checked for its one clear line, and the same keystone runs TOTP,
 //! multi-factor and OAuth 2.0 client credentials.
 
-use crate::support::{Run, Scratch, args, json_of, ostk_as_openstack, reference, run, unique};
+use crate::support::{
+    Run, Scratch, args, curl, json_of, ostk_as_openstack, reference, run, unique,
+};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -235,25 +237,18 @@ fn each_failing_step_says_which() {
 /// A token straight from the IdP (client credentials), as a user would hold one.
 fn idp_token(kind: &str) -> String {
     let env = ovh_env();
-    let doc = std::process::Command::new("curl")
-        .args(["-fsS", &env["OS_DISCOVERY_ENDPOINT"]])
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&doc.stdout).unwrap();
-    let out = std::process::Command::new("curl")
-        .args([
-            "-fsS",
-            "-u",
-            "sa-devcloud:sa-devcloud-secret",
-            "-d",
-            "grant_type=client_credentials",
-            "-d",
-            "scope=openid",
-            doc["token_endpoint"].as_str().unwrap(),
-        ])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc: serde_json::Value =
+        serde_json::from_slice(&curl(&[&env["OS_DISCOVERY_ENDPOINT"]])).unwrap();
+    let answer = curl(&[
+        "-u",
+        "sa-devcloud:sa-devcloud-secret",
+        "-d",
+        "grant_type=client_credentials",
+        "-d",
+        "scope=openid",
+        doc["token_endpoint"].as_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&answer).unwrap();
     v[kind].as_str().unwrap().to_string()
 }
 
@@ -592,21 +587,8 @@ fn issuer() -> String {
 
 /// POSTs to one of the test bed IdP's harness endpoints (what a user does in a browser).
 fn harness_post(path_and_query: &str) -> String {
-    let out = std::process::Command::new("curl")
-        .args([
-            "-fsS",
-            "-X",
-            "POST",
-            &format!("{}{path_and_query}", issuer()),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
+    let out = curl(&["-X", "POST", &format!("{}{path_and_query}", issuer())]);
+    String::from_utf8_lossy(&out).trim().to_string()
 }
 
 #[test]

@@ -279,22 +279,18 @@ fn queued_image(s: &Scratch, name: &str) -> String {
     );
     assert_eq!(url.code, 0, "{}", url.stderr);
     let base = url.stdout.lines().next().unwrap().trim_end_matches('/');
-    let out = std::process::Command::new("curl")
-        .args(["-sf", "-X", "POST", &format!("{base}/v2/images")])
-        .args(["-H", &format!("X-Auth-Token: {}", token.stdout.trim())])
-        .args(["-H", "Content-Type: application/json"])
-        .args([
-            "-d",
-            &format!(r#"{{"name": "{name}", "disk_format": "raw", "container_format": "bare"}}"#),
-        ])
-        .output()
-        .expect("curl");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = crate::support::curl(&[
+        "-X",
+        "POST",
+        &format!("{base}/v2/images"),
+        "-H",
+        &format!("X-Auth-Token: {}", token.stdout.trim()),
+        "-H",
+        "Content-Type: application/json",
+        "-d",
+        &format!(r#"{{"name": "{name}", "disk_format": "raw", "container_format": "bare"}}"#),
+    ]);
+    let v: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["status"], "queued");
     v["id"].as_str().unwrap().to_string()
 }

@@ -163,3 +163,19 @@ pub fn json_of(r: &Run) -> serde_json::Value {
 pub fn args(a: &[&str]) -> Vec<String> {
     a.iter().map(|s| s.to_string()).collect()
 }
+
+/// Runs curl (`-fsS` added) and returns what it printed; a failure fails the test with curl's
+/// message. The tests use it for the raw HTTP a user would type next to the CLI.
+pub fn curl(args: &[&str]) -> Vec<u8> {
+    let out = Command::new("curl")
+        .arg("-fsS")
+        .args(args)
+        .output()
+        .expect("curl");
+    assert!(
+        out.status.success(),
+        "curl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}

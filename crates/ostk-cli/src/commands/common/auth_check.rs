@@ -24,6 +24,12 @@ fn row(step: &str, result: &str, detail: String) -> Vec<Cell> {
     ]
 }
 
+/// The report so far, then `error` as the command's failure.
+fn failed(mut rows: Vec<Vec<Cell>>, step: &str, error: CliError) -> Output {
+    rows.push(row(step, "FAILED", error.to_string()));
+    Output::ThenFail(Box::new(listing(rows)), Box::new(error))
+}
+
 fn listing(rows: Vec<Vec<Cell>>) -> Output {
     Output::List(Listing {
         columns: vec!["Step".into(), "Result".into(), "Detail".into()],
@@ -46,11 +52,7 @@ fn describe_token(a: &AccessInfo) -> String {
         parts.push(format!("user {u}"));
     }
     let scope = match (&a.project_id, &a.domain_id) {
-        (Some(p), _) => format!(
-            "project {}{}",
-            a.project_name.as_deref().unwrap_or(""),
-            format_args!(" ({p})")
-        ),
+        (Some(p), _) => format!("project {} ({p})", a.project_name.as_deref().unwrap_or("")),
         (None, Some(d)) => format!("domain {d}"),
         _ if a.system_scoped => "system all".into(),
         _ => "unscoped".into(),
@@ -72,13 +74,7 @@ impl Command for CheckAuth {
         let mut rows = Vec::new();
         let auth = match cfg.validate_for_auth() {
             Ok(a) => a,
-            Err(e) => {
-                rows.push(row("configuration", "FAILED", e.to_string()));
-                return Ok(Output::ThenFail(
-                    Box::new(listing(rows)),
-                    Box::new(CliError::Config(e)),
-                ));
-            }
+            Err(e) => return Ok(failed(rows, "configuration", CliError::Config(e))),
         };
         let shown = |k: &str| {
             auth.get(k).and_then(|v| match v {
@@ -112,13 +108,7 @@ impl Command for CheckAuth {
         let prompt = ostk_sdk::client::auth::prompt_password_tty;
         let session = match Session::from_config(&cfg, SessionOptions::default(), Some(&prompt)) {
             Ok(s) => s,
-            Err(e) => {
-                rows.push(row("auth options", "FAILED", e.to_string()));
-                return Ok(Output::ThenFail(
-                    Box::new(listing(rows)),
-                    Box::new(CliError::Client(e)),
-                ));
-            }
+            Err(e) => return Ok(failed(rows, "auth options", CliError::Client(e))),
         };
         let result = ctx.block_on(session.access_with_catalog())?;
         for t in session.http().timings() {
@@ -137,13 +127,7 @@ impl Command for CheckAuth {
         }
         let access = match result {
             Ok(a) => a,
-            Err(e) => {
-                rows.push(row("error", "FAILED", e.to_string()));
-                return Ok(Output::ThenFail(
-                    Box::new(listing(rows)),
-                    Box::new(CliError::Client(e)),
-                ));
-            }
+            Err(e) => return Ok(failed(rows, "error", CliError::Client(e))),
         };
         rows.push(row("token", "ok", describe_token(&access)));
         if let Some(ep) = &access.endpoint {
