@@ -60,6 +60,21 @@ fn wait_status(s: &Scratch, cloud: &str, show: &[&str], want: &str) -> Value {
     panic!("{show:?} never became {want}");
 }
 
+/// Polls `show` as devstack-admin until `field` equals `want` (cinder's asynchronous updates).
+fn wait_field(s: &Scratch, show: &[&str], field: &str, want: &str) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..60 {
+        let mut a = show.to_vec();
+        a.extend(["-f", "json"]);
+        last = json(&ostk_as("devstack-admin", s, &a));
+        if last[field] == want {
+            return last;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    panic!("{show:?}: {field} never became {want}: {last}");
+}
+
 /// Runs `args` with ostk and the reference as `cloud`: exit code, stdout and stderr must match.
 fn assert_same(s: &Scratch, cloud: &str, args: &[&str]) {
     let (o, r) = both(args, &env(cloud), &s.cwd(), &s.home());
@@ -998,8 +1013,9 @@ fn group_type_and_group_round_trip() {
     wait_status(&s, "devstack-admin", &["volume", "show", &v], "available");
     let r = admin(&["volume", "group", "add", "volume", &gid, &v]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let vol = wait_status(&s, "devstack-admin", &["volume", "show", &v], "available");
-    assert_eq!(vol["group_id"], gid.as_str());
+    // cinder-volume sets group_id asynchronously, after the API has answered 202
+    let vol = wait_field(&s, &["volume", "show", &v], "group_id", &gid);
+    assert_eq!(vol["status"], "available");
     let with = json(&admin(&[
         "--os-volume-api-version",
         "3.25",
@@ -1015,6 +1031,7 @@ fn group_type_and_group_round_trip() {
     let r = admin(&["volume", "group", "remove", "volume", &gid, &v]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     wait_status(&s, "devstack-admin", &["volume", "show", &v], "available");
+    wait_status(&s, "devstack-admin", &["volume", "group", "show", &gid], "available");
     let listed = json(&admin(&["volume", "group", "list", "-f", "json"]));
     assert!(
         listed
