@@ -1,6 +1,8 @@
 //! Command parity with python-openstackclient: every ostk command exists in `openstack` under
 //! the same words and takes the same options (data: tests/data/osc-commands.tsv, regenerated
-//! by tests/data/gen-osc-commands.py from the reference CLI).
+//! by tests/data/gen-osc-commands.py from the reference CLI; tests/data/osc-plugin-commands.tsv holds
+//! the commands of the service plugins ostk builds in — heat, barbican, octavia, designate —
+//! generated from the reference with those plugins installed).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,6 +16,7 @@ const OSTK_ONLY_COMMAND_OPTIONS: &[(&str, &str)] = &[("object create", "--segmen
 fn reference() -> BTreeMap<String, BTreeSet<String>> {
     include_str!("data/osc-commands.tsv")
         .lines()
+        .chain(include_str!("data/osc-plugin-commands.tsv").lines())
         .map(|l| {
             let (words, opts) = l.split_once('\t').unwrap_or((l, ""));
             (
