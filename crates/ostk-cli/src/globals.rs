@@ -540,11 +540,31 @@ pub static GLOBAL_OPTS: &[GlobalOpt] = &[
         hidden: true,
         choices: None,
     },
+    GlobalOpt {
+        long: "clouds",
+        short: None,
+        metavar: "<cloud>[,<cloud>...]",
+        takes: Takes::Value,
+        help: "Run the command against each of these clouds at once; results merged with a Cloud column",
+        env: None,
+        hidden: true,
+        choices: None,
+    },
+    GlobalOpt {
+        long: "all-clouds",
+        short: None,
+        metavar: "",
+        takes: Takes::Flag,
+        help: "Run the command against every cloud of clouds.yaml at once",
+        env: None,
+        hidden: true,
+        choices: None,
+    },
 ];
 
 /// Global options of ostk that python-openstackclient does not have: the CLI reads them itself
 /// and does not hand them to `ostk-config` (which knows only OSC's options).
-pub static OSTK_ONLY: &[&str] = &["no-token-cache"];
+pub static OSTK_ONLY: &[&str] = &["no-token-cache", "clouds", "all-clouds"];
 
 /// A global option's value as given on the command line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -558,7 +578,7 @@ pub enum GlobalValue {
 }
 
 /// Global options found in argv, in first-seen order, plus what is left for the command.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Split {
     /// `(long name, value)` of every global option given.
     pub globals: Vec<(&'static str, GlobalValue)>,

@@ -7,6 +7,7 @@
 pub mod commands;
 pub mod context;
 pub mod error;
+mod fanout;
 pub mod globals;
 pub mod help;
 pub mod logging;
@@ -151,6 +152,22 @@ pub fn run(
             return 2;
         }
     };
+    if split.get("clouds").is_some() || split.flag("all-clouds") {
+        // `-c` selects columns: the Cloud column stays, or rows could not be told apart
+        let keep_cloud = matches
+            .try_get_many::<String>("columns")
+            .ok()
+            .flatten()
+            .is_some_and(|mut c| !c.any(|c| c == "Cloud"));
+        let matches = if keep_cloud {
+            let mut args = split.rest[found.consumed..].to_vec();
+            args.extend(["-c".to_string(), "Cloud".to_string()]);
+            cmd.try_get_matches_from(&args).unwrap_or(matches)
+        } else {
+            matches
+        };
+        return fanout::run(prog, entry, &matches, split, env, width, term, out, err);
+    }
     let mut ctx = Context::new(prog.to_string(), split, env, width);
     let result = (entry.run)(&matches, &mut ctx)
         .and_then(|output| render::output(entry, &matches, output, &ctx, term, out, err));

@@ -149,6 +149,49 @@ pub fn output(
     then_fail.map_or(Ok(()), Err)
 }
 
+/// Renders records of a ShowOne command gathered from several clouds (`--clouds`) as one
+/// listing, one row per cloud, with the ShowOne formatter options it was given (`shell`, which
+/// prints one variable per field, cannot hold several records).
+pub fn merged_show(
+    matches: &clap::ArgMatches,
+    listing: &ostk_output::Listing,
+    ctx: &Context,
+    term: &Terminal,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let a =
+        ShowFormatArgs::from_arg_matches(matches).map_err(|e| CliError::Message(e.to_string()))?;
+    let (env_max, env_fit) = cliff_env(ctx);
+    let format = match a.format.as_str() {
+        "shell" => {
+            return Err(CliError::Message(
+                "the shell format shows one record; with several clouds use -f json, yaml, value or table"
+                    .into(),
+            ));
+        }
+        f => ostk_output::ListFormat::from_name(f).ok_or_else(|| bad("format", f))?,
+    };
+    let opts = ostk_output::ListOptions {
+        format,
+        columns: a.columns,
+        sort_columns: Vec::new(),
+        sort_descending: false,
+        noindent: a.noindent,
+        quote: ostk_output::Quote::NonNumeric,
+        max_width: positive(a.max_width.unwrap_or(env_max)),
+        fit_width: a.fit_width || env_fit,
+        print_empty: false,
+        terminal_width: term.stdout_width,
+        escape_controls: term.stdout_tty,
+    };
+    match ostk_output::write_list(listing, &opts, out) {
+        Err(ostk_output::OutputError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(())
+        }
+        other => other.map(|_| ()).map_err(CliError::from),
+    }
+}
+
 /// osc-lib's `--timing` report, printed after the command's output: a table, or CSV when the
 /// command used another format (osc_lib/shell.py clean_up).
 pub fn timing(
