@@ -637,8 +637,12 @@ fn find_long(name: &str) -> Option<&'static GlobalOpt> {
     if let Some(o) = GLOBAL_OPTS.iter().find(|o| o.long == name) {
         return Some(o);
     }
-    // argparse accepts unambiguous prefixes of long options (allow_abbrev).
-    let mut hits = GLOBAL_OPTS.iter().filter(|o| o.long.starts_with(name));
+    // argparse accepts unambiguous prefixes of long options (allow_abbrev). Not of ostk's own
+    // options: a prefix python-openstackclient leaves to the command (`object list --all`) must
+    // stay the command's.
+    let mut hits = GLOBAL_OPTS
+        .iter()
+        .filter(|o| o.long.starts_with(name) && !OSTK_ONLY.contains(&o.long));
     match (hits.next(), hits.next()) {
         (Some(o), None) if name.len() >= 3 => Some(o),
         _ => None,
@@ -790,6 +794,15 @@ mod tests {
         assert_eq!(sp.value("os-cloud"), Some("x"));
         assert_eq!(sp.value("os-region-name"), Some("R"));
         assert!(sp.flag("insecure"));
+    }
+
+    #[test]
+    fn ostk_only_options_are_never_abbreviated() {
+        let s = split(&["object".into(), "list".into(), "c".into(), "--all".into()]).unwrap();
+        assert!(s.globals.is_empty());
+        assert_eq!(s.rest, ["object", "list", "c", "--all"]);
+        let s = split(&["--all-clouds".into(), "server".into(), "list".into()]).unwrap();
+        assert!(s.flag("all-clouds"));
     }
 
     #[test]

@@ -37,9 +37,10 @@ pub fn main() -> ExitCode {
         .unwrap_or_else(|| "ostk".to_string());
     let argv: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
     let env = ostk_sdk::config::Env::from_process();
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut err = std::io::stderr().lock();
+    // Buffered: a listing of 100,000 rows is not 100,000 writes. Neither stream stays locked:
+    // `--clouds` runs commands on other threads, whose log lines go to stderr meanwhile.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let mut err = std::io::stderr();
     let term = Terminal::detect(&env);
     let code = run(&prog, argv, env, &term, &mut out, &mut err);
     let _ = out.flush();

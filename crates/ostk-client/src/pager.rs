@@ -28,6 +28,20 @@ pub fn next_link(body: &Value, collection: &str, endpoint: &str) -> Option<Strin
     if href.starts_with("http://") || href.starts_with("https://") {
         return Some(href);
     }
+    // glance's `next` starts at its API root (`/v2/images?marker=…`), whatever path the
+    // deployment puts glance under (`https://cloud/image`): as openstacksdk, take it relative to
+    // the endpoint, without repeating a version segment the endpoint already ends with.
+    if let Some(rest) = href.strip_prefix('/') {
+        let ep = endpoint.trim_end_matches('/');
+        let first = rest.split(['/', '?']).next().unwrap_or("");
+        let tail = &rest[first.len()..];
+        url::Url::parse(ep).ok()?;
+        return Some(if !first.is_empty() && ep.ends_with(&format!("/{first}")) {
+            format!("{ep}{tail}")
+        } else {
+            format!("{ep}/{rest}")
+        });
+    }
     let base = url::Url::parse(endpoint).ok()?;
     base.join(&href).ok().map(|u| u.to_string())
 }
@@ -58,6 +72,35 @@ pub async fn list_all_capped(
     path: &str,
     collection: &str,
 ) -> Result<Vec<Value>> {
+    let mut items = Vec::new();
+    for_each_page(
+        session,
+        service_type,
+        api_version,
+        microversion_cap,
+        path,
+        collection,
+        |page| {
+            items.extend(page);
+            true
+        },
+    )
+    .await?;
+    Ok(items)
+}
+
+/// Pages through `path` as [`list_all_capped`] does, handing each page's items to `f` as it
+/// arrives (so that a caller can keep only what it needs of 100,000 items); `f` returns whether
+/// to fetch the next page.
+pub async fn for_each_page(
+    session: &Session,
+    service_type: &str,
+    api_version: Option<&str>,
+    microversion_cap: Option<&str>,
+    path: &str,
+    collection: &str,
+    mut f: impl FnMut(Vec<Value>) -> bool,
+) -> Result<()> {
     let page_req = |p: &str| {
         let r = session.request(service_type, Method::GET, p);
         match microversion_cap {
@@ -65,7 +108,6 @@ pub async fn list_all_capped(
             None => r,
         }
     };
-    let mut items = Vec::new();
     let mut req = page_req(path);
     if let Some(v) = api_version {
         req = req.api_version(v);
@@ -77,25 +119,29 @@ pub async fn list_all_capped(
     let mut resp = req.send().await?;
     let mut seen = std::collections::HashSet::new();
     for _ in 0..MAX_PAGES {
-        let body = resp.json()?;
-        let page = body
-            .get(collection)
-            .and_then(Value::as_array)
-            .ok_or_else(|| ClientError::InvalidResponse {
-                url: resp.url.clone(),
-                reason: format!("no '{collection}' list in the answer"),
-            })?;
+        let mut body = resp.json()?;
+        let page = match body.get_mut(collection).map(Value::take) {
+            Some(Value::Array(items)) => items,
+            _ => {
+                return Err(ClientError::InvalidResponse {
+                    url: resp.url.clone(),
+                    reason: format!("no '{collection}' list in the answer"),
+                });
+            }
+        };
         let empty = page.is_empty();
-        items.extend(page.iter().cloned());
+        if !f(page) {
+            return Ok(());
+        }
         let Some(next) = next_link(&body, collection, &endpoint) else {
-            return Ok(items);
+            return Ok(());
         };
         if empty || !seen.insert(next.clone()) {
-            return Ok(items);
+            return Ok(());
         }
         resp = page_req(&next).send().await?;
     }
-    Ok(items)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -136,6 +182,14 @@ mod tests {
             .as_deref(),
             Some("http://g:9292/v2/images?marker=x")
         );
+        // glance under a path (devstack's /image), versioned endpoint or not
+        for ep in ["http://h/image/v2", "http://h/image/v2/", "http://h/image"] {
+            assert_eq!(
+                next_link(&json!({"next": "/v2/images?marker=x"}), "images", ep).as_deref(),
+                Some("http://h/image/v2/images?marker=x"),
+                "{ep}"
+            );
+        }
         assert_eq!(
             marker_of(&[json!({"name": "a"}), json!({"name": "b"})], "name").as_deref(),
             Some("b")

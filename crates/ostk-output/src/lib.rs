@@ -673,10 +673,16 @@ pub fn write_list(
     out: &mut dyn Write,
 ) -> Result<ListReport, OutputError> {
     let mut report = ListReport::default();
-    let mut rows = l.rows.clone();
-    if !o.sort_columns.is_empty() {
-        report.warnings = sort_rows(&l.columns, &mut rows, &o.sort_columns, o.sort_descending);
-    }
+    // a copy only to sort: listings can hold 100,000 rows
+    let sorted;
+    let rows: &[Vec<Cell>] = if o.sort_columns.is_empty() {
+        &l.rows
+    } else {
+        let mut copy = l.rows.clone();
+        report.warnings = sort_rows(&l.columns, &mut copy, &o.sort_columns, o.sort_descending);
+        sorted = copy;
+        &sorted
+    };
     let idx = select_columns(&l.columns, &o.columns)?;
     let cols: Vec<&str> = idx.iter().map(|&i| l.columns[i].as_str()).collect();
     let cell = |r: &Vec<Cell>, i: usize| -> Cell { r.get(i).cloned().unwrap_or(Cell::None) };
@@ -710,7 +716,7 @@ pub fn write_list(
                 .map(|c| csv::Field::Str(c.to_string()))
                 .collect();
             out.write_all(w.row(&header)?.as_bytes())?;
-            for r in &rows {
+            for r in rows {
                 let fields: Vec<csv::Field> =
                     idx.iter().map(|&i| csv::Field::of(&cell(r, i))).collect();
                 out.write_all(w.row(&fields)?.as_bytes())?;
@@ -746,7 +752,7 @@ pub fn write_list(
             out.write_all(s.as_bytes())?;
         }
         ListFormat::Value => {
-            for r in &rows {
+            for r in rows {
                 let mut s = idx
                     .iter()
                     .map(|&i| cell(r, i).value_text())

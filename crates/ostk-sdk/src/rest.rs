@@ -103,22 +103,40 @@ impl Collection {
         }
     }
 
-    /// Every item, following `next` links, with query parameters (filters).
-    pub async fn list(
+    /// Every item as [`Collection::list`] fetches them, handed to `f` one page at a time as
+    /// the pages arrive; `f` returns whether to go on.
+    pub async fn list_pages(
         &self,
         s: &Session,
         query: &[(&str, String)],
-    ) -> Result<Vec<Value>, ClientError> {
+        f: impl FnMut(Vec<Value>) -> bool,
+    ) -> Result<(), ClientError> {
         let path = format!("{}{}", self.path, query_string(query));
-        pager::list_all_capped(
+        pager::for_each_page(
             s,
             self.service_type,
             self.api_version,
             self.microversion,
             &path,
             self.plural,
+            f,
         )
         .await
+    }
+
+    /// Every item, following `next` links, with query parameters (filters).
+    pub async fn list(
+        &self,
+        s: &Session,
+        query: &[(&str, String)],
+    ) -> Result<Vec<Value>, ClientError> {
+        let mut all = Vec::new();
+        self.list_pages(s, query, |page| {
+            all.extend(page);
+            true
+        })
+        .await?;
+        Ok(all)
     }
 
     /// One item by ID.

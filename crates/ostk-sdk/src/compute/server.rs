@@ -46,14 +46,31 @@ impl Compute<'_> {
     /// # Ok(()) }
     /// ```
     pub async fn servers(&self, query: &[(&str, String)]) -> Result<Vec<Value>, ClientError> {
+        let mut all = Vec::new();
+        self.servers_pages(query, |page| {
+            all.extend(page);
+            true
+        })
+        .await?;
+        Ok(all)
+    }
+
+    /// [`Compute::servers`] a page at a time, as nova sends them (a caller keeps only what it
+    /// needs of thousands of servers).
+    pub async fn servers_pages(
+        &self,
+        query: &[(&str, String)],
+        f: impl FnMut(Vec<Value>) -> bool,
+    ) -> Result<(), ClientError> {
         let path = format!("servers/detail{}", query_string(query));
-        pager::list_all_capped(
+        pager::for_each_page(
             self.session,
             "compute",
             None,
             Some(MICROVERSION),
             &path,
             "servers",
+            f,
         )
         .await
     }

@@ -239,6 +239,19 @@ impl<'s> ObjectStore<'s> {
 
     async fn list_raw(&self, path: &str, q: &ListQuery) -> Result<Vec<Value>, ClientError> {
         let mut out: Vec<Value> = Vec::new();
+        self.list_raw_pages(path, q, |page| out.extend(page))
+            .await?;
+        Ok(out)
+    }
+
+    /// The listing of `path` a page at a time (swift pages by marker: the last name of a page);
+    /// one page only unless `q.all`.
+    async fn list_raw_pages(
+        &self,
+        path: &str,
+        q: &ListQuery,
+        mut f: impl FnMut(Vec<Value>),
+    ) -> Result<(), ClientError> {
         let mut marker = q.marker.clone();
         loop {
             let mut r = self.request(Method::GET, path).query("format", "json");
@@ -265,21 +278,43 @@ impl<'s> ObjectStore<'s> {
                 resp.json_as()?
             };
             if !q.all {
-                return Ok(page);
+                f(page);
+                return Ok(());
             }
             let Some(last) = page.last() else {
-                return Ok(out);
+                return Ok(());
             };
             marker = last
                 .get("name")
                 .or_else(|| last.get("subdir"))
                 .and_then(Value::as_str)
                 .map(str::to_string);
-            out.extend(page);
+            f(page);
             if marker.is_none() {
-                return Ok(out);
+                return Ok(());
             }
         }
+    }
+
+    /// A container's objects a page at a time, as swift sends them (10,000 per page by
+    /// default): a caller keeps only what it needs of a very long listing.
+    pub async fn list_objects_pages(
+        &self,
+        container: &str,
+        q: &ListQuery,
+        mut f: impl FnMut(Vec<ObjectEntry>),
+    ) -> Result<(), ClientError> {
+        let mut bad = None;
+        self.list_raw_pages(&quote(container), q, |page| {
+            if bad.is_none() {
+                match decode(page) {
+                    Ok(entries) => f(entries),
+                    Err(e) => bad = Some(e),
+                }
+            }
+        })
+        .await?;
+        bad.map_or(Ok(()), Err)
     }
 
     /// Lists the account's containers.

@@ -141,19 +141,44 @@ pub fn listing(
     cols: &[(&str, &str)],
     fmts: Formatters,
 ) -> Listing {
-    let rows = items
-        .iter()
-        .map(|it| {
-            let dict = res.to_dict(it);
-            cols.iter()
-                .map(|(_, attr)| cell(&item_value(&dict, attr), fmt_for(fmts, attr)))
-                .collect()
-        })
-        .collect();
     Listing {
         columns: cols.iter().map(|(h, _)| h.to_string()).collect(),
-        rows,
+        rows: items.iter().map(|it| row(res, it, cols, fmts)).collect(),
     }
+}
+
+fn row(res: &Resource, item: &Value, cols: &[(&str, &str)], fmts: Formatters) -> Vec<Cell> {
+    let dict = res.to_dict(item);
+    cols.iter()
+        .map(|(_, attr)| cell(&item_value(&dict, attr), fmt_for(fmts, attr)))
+        .collect()
+}
+
+/// [`list`] then [`listing`], a page at a time: only the rows stay in memory, not the
+/// items (10,000 networks would otherwise hold every full JSON object to the end).
+pub fn list_listing(
+    ctx: &mut Context,
+    res: &Resource,
+    query: &[(&str, String)],
+    max_items: Option<usize>,
+    cols: &[(&str, &str)],
+    fmts: Formatters,
+) -> Result<Listing, CliError> {
+    let s = ctx.session()?;
+    let max = max_items.unwrap_or(usize::MAX);
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    run(
+        ctx,
+        res.coll.list_pages(&s, query, |page| {
+            let room = max - rows.len();
+            rows.extend(page.iter().take(room).map(|it| row(res, it, cols, fmts)));
+            rows.len() < max
+        }),
+    )?;
+    Ok(Listing {
+        columns: cols.iter().map(|(h, _)| h.to_string()).collect(),
+        rows,
+    })
 }
 
 /// openstacksdk's client-side filters (query parameters the class does not send, on its

@@ -434,9 +434,15 @@ impl Command for ListNetwork {
         }
         self.tags.apply(&mut q);
         self.page.apply(&mut q);
-        let items = c::list(ctx, &NETWORK, &q, self.page.max_items)?;
         let cols = if self.long { LIST_LONG } else { LIST_SHORT };
-        Ok(Output::List(c::listing(&NETWORK, &items, cols, FORMATTERS)))
+        Ok(Output::List(c::list_listing(
+            ctx,
+            &NETWORK,
+            &q,
+            self.page.max_items,
+            cols,
+            FORMATTERS,
+        )?))
     }
 }
 

@@ -236,6 +236,27 @@ fn looks_iso8601(s: &str) -> bool {
 }
 
 /// `get_item_properties` for one of the list's columns.
+/// The server attributes [`cell`], the name lookups and `apply_names` read (besides the
+/// columns' own keys).
+const SERVER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "status",
+    "OS-EXT-STS:power_state",
+    "OS-EXT-STS:task_state",
+    "addresses",
+    "OS-EXT-AZ:availability_zone",
+    "OS-EXT-SRV-ATTR:hypervisor_hostname",
+    "metadata",
+    "scheduler_hints",
+    "tenant_id",
+    "created",
+    "security_groups",
+    "image",
+    "flavor",
+    "host_status",
+];
+
 fn cell(s: &Value, col: &str) -> Cell {
     let get = |k: &str| s.get(k).cloned().unwrap_or(Value::Null);
     match col {
@@ -460,14 +481,40 @@ impl Command for ListServer {
 
         let session = ctx.session()?;
         let compute = Compute::new(&session);
-        let mut servers = if self.limit.is_some() {
-            ctx.block_on(compute.servers_page(&query))?
+        let max = self
+            .max_items
+            .map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
+        // Only the attributes the columns and name lookups read are kept, page by page: a
+        // server's full JSON is kilobytes, and there may be thousands.
+        let keep: BTreeSet<&str> = SERVER_KEYS
+            .iter()
+            .copied()
+            .chain(columns.iter().map(|(k, _)| *k))
+            .collect();
+        // a new map, not `retain` (that would keep the whole map's allocation), with room for
+        // the four names `apply_names` adds
+        let slim = |s: Value| match s {
+            Value::Object(m) => {
+                let n = m.keys().filter(|k| keep.contains(k.as_str())).count();
+                let mut out = serde_json::Map::with_capacity(n + 4);
+                out.extend(m.into_iter().filter(|(k, _)| keep.contains(k.as_str())));
+                Value::Object(out)
+            }
+            other => other,
+        };
+        let mut servers: Vec<Value> = Vec::new();
+        if self.limit.is_some() {
+            let page = ctx
+                .block_on(compute.servers_page(&query))?
+                .map_err(|e| sdk_error(e, None))?;
+            servers.extend(page.into_iter().take(max).map(slim));
         } else {
-            ctx.block_on(compute.servers(&query))?
-        }
-        .map_err(|e| sdk_error(e, None))?;
-        if let Some(n) = self.max_items {
-            servers.truncate(usize::try_from(n).unwrap_or(usize::MAX));
+            ctx.block_on(compute.servers_pages(&query, |page| {
+                let room = max - servers.len();
+                servers.extend(page.into_iter().take(room).map(slim));
+                servers.len() < max
+            }))?
+            .map_err(|e| sdk_error(e, None))?;
         }
 
         if !servers.is_empty() && !self.no_name_lookup {

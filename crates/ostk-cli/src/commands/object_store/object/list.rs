@@ -63,8 +63,6 @@ impl Command for ListObject {
             limit: self.limit,
             all: self.all,
         };
-        let items =
-            ctx.block_on(ObjectStore::new(&session).list_objects(&self.container, &q))??;
         let mut columns = vec!["Name".to_string()];
         let mut keys = vec!["name"];
         if self.long {
@@ -76,13 +74,15 @@ impl Command for ListObject {
             ]);
             keys.extend(["bytes", "hash", "content_type", "last_modified"]);
         }
-        let rows = items
-            .iter()
-            .map(|o| {
+        // rows built page by page: 100,000 objects never sit in memory as JSON
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        let store = ObjectStore::new(&session);
+        ctx.block_on(store.list_objects_pages(&self.container, &q, |page| {
+            rows.extend(page.iter().map(|o| {
                 let m = o.to_map();
-                keys.iter().map(|k| prop(&m, k)).collect()
-            })
-            .collect();
+                keys.iter().map(|k| prop(&m, k)).collect::<Vec<_>>()
+            }))
+        }))??;
         Ok(Output::List(Listing { columns, rows }))
     }
 }
