@@ -32,6 +32,9 @@ pub struct Fs {
     /// profile not in here resolves to [`crate::ConfigError::RemoteProfile`], which tells the
     /// caller what to fetch.
     pub remote_profiles: std::collections::BTreeMap<String, serde_json::Value>,
+    /// When set, the only files there are: path → content, and the disk is not looked at
+    /// (embedding a configuration; property tests that resolve 100,000 of them).
+    pub in_memory: Option<std::collections::BTreeMap<PathBuf, String>>,
 }
 
 /// Outcome of reading one candidate file.
@@ -104,6 +107,7 @@ impl Fs {
             site_config_dir,
             unix_site_config_home: PathBuf::from("/etc/openstack"),
             remote_profiles: Default::default(),
+            in_memory: None,
         }
     }
 
@@ -118,6 +122,21 @@ impl Fs {
             site_config_dir: etc.join("xdg").join("openstack"),
             unix_site_config_home: etc.join("openstack"),
             remote_profiles: Default::default(),
+            in_memory: None,
+        }
+    }
+
+    /// The roots of [`Fs::for_test`] over files held in memory only (`cwd/clouds.yaml`…):
+    /// nothing is read from disk.
+    pub fn in_memory(
+        cwd: &Path,
+        home: &Path,
+        etc: &Path,
+        files: std::collections::BTreeMap<PathBuf, String>,
+    ) -> Fs {
+        Fs {
+            in_memory: Some(files),
+            ..Fs::for_test(cwd, home, etc)
         }
     }
 
@@ -145,6 +164,15 @@ impl Fs {
 
     /// Read one candidate file.
     pub fn read(&self, path: &Path) -> ReadOutcome {
+        if let Some(files) = &self.in_memory {
+            return match files.get(path) {
+                None => ReadOutcome::Missing,
+                Some(t) if t.len() > crate::yaml::MAX_FILE_SIZE => {
+                    ReadOutcome::TooLarge(t.len() as u64)
+                }
+                Some(t) => ReadOutcome::Text(t.clone()),
+            };
+        }
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(_) => return ReadOutcome::Missing,
