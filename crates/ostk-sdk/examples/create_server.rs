@@ -7,7 +7,9 @@
 //!     --image cirros-0.6.3-x86_64-disk --flavor m1.tiny --network private [--key mykey] [--keep]
 //! ```
 //!
-//! Without `--key`, a key pair is generated for the server (and deleted with it). Without
+//! Without `--key`, a key pair is generated for the server (and deleted with it).
+//! `--volume GIB` also creates a volume of that size beside it and waits until it is
+//! available (deleted at the end too). Without
 //! `--cloud`, the `OS_*` environment is used. `--name` names the server (default
 //! `sdk-example-<pid>`).
 
@@ -21,6 +23,7 @@ struct Args {
     flavor: String,
     network: String,
     key: Option<String>,
+    volume: Option<u64>,
     keep: bool,
 }
 
@@ -32,6 +35,7 @@ fn parse() -> Result<Args, String> {
         flavor: "m1.tiny".into(),
         network: "private".into(),
         key: None,
+        volume: None,
         keep: false,
     };
     let mut it = std::env::args().skip(1);
@@ -44,6 +48,10 @@ fn parse() -> Result<Args, String> {
             "--flavor" => a.flavor = value()?,
             "--network" => a.network = value()?,
             "--key" => a.key = Some(value()?),
+            "--volume" => {
+                let v = value()?;
+                a.volume = Some(v.parse().map_err(|_| format!("bad volume size {v}"))?);
+            }
             "--keep" => a.keep = true,
             "--delete" => a.keep = false,
             other => return Err(format!("unknown argument {other}")),
@@ -113,8 +121,21 @@ async fn run(args: &Args) -> ostk_sdk::Result<()> {
         .network(&network.id)
         .key_name(&key_name)
         .metadata("created-by", "ostk-sdk example");
-    let outcome = boot(&cloud, request, args).await;
-
+    let mut volume_id = None;
+    let outcome = match compute.create_server(request).await {
+        Ok(created) => {
+            println!("created server {} ({})", args.name, created.id);
+            let used = use_server(&cloud, &created.id, args, &mut volume_id).await;
+            // Clean up even when waiting failed, then report the first failure.
+            let cleaned = if args.keep {
+                Ok(())
+            } else {
+                clean_up(&cloud, &created.id, volume_id.as_deref()).await
+            };
+            used.and(cleaned)
+        }
+        Err(e) => Err(e),
+    };
     if own_key && !args.keep {
         compute.delete_keypair(&key_name).await?;
         println!("deleted key pair {key_name}");
@@ -122,29 +143,58 @@ async fn run(args: &Args) -> ostk_sdk::Result<()> {
     outcome
 }
 
-/// Creates the server, waits for it, and deletes it (unless `--keep`) even when the wait
-/// failed.
-async fn boot(cloud: &Cloud, request: ServerCreate, args: &Args) -> ostk_sdk::Result<()> {
+/// Waits until the server is ACTIVE and prints its addresses; with `--volume`, creates a
+/// volume and waits until it is available.
+async fn use_server(
+    cloud: &Cloud,
+    id: &str,
+    args: &Args,
+    volume_id: &mut Option<String>,
+) -> ostk_sdk::Result<()> {
+    let server = cloud
+        .compute()
+        .wait_for_server(id, ServerStatus::Active, Duration::from_secs(300))
+        .await?;
+    println!(
+        "server {} is {}: addresses {}",
+        server.name,
+        server.status,
+        server.ip_addresses().join(", ")
+    );
+    let Some(size) = args.volume else {
+        return Ok(());
+    };
+    let storage = cloud.block_storage();
+    let name = format!("{}-vol", args.name);
+    let created = storage
+        .create_volume(
+            VolumeCreate::new(size)
+                .name(&name)
+                .description("ostk-sdk example"),
+        )
+        .await?;
+    *volume_id = Some(created.id.clone());
+    let volume = storage
+        .wait_for_volume(&created.id, "available", Duration::from_secs(300))
+        .await?;
+    println!(
+        "volume {name} ({}) is {}, {} GiB",
+        volume.id, volume.status, volume.size
+    );
+    Ok(())
+}
+
+/// Deletes the volume and the server, waiting until the server is gone.
+async fn clean_up(cloud: &Cloud, server_id: &str, volume_id: Option<&str>) -> ostk_sdk::Result<()> {
+    if let Some(v) = volume_id {
+        cloud.block_storage().delete_volume(v).await?;
+        println!("deleted volume {v}");
+    }
     let compute = cloud.compute();
-    let created = compute.create_server(request).await?;
-    println!("created server {} ({})", args.name, created.id);
-    let waited = compute
-        .wait_for_server(&created.id, ServerStatus::Active, Duration::from_secs(300))
-        .await;
-    if let Ok(server) = &waited {
-        println!(
-            "server {} is {}: addresses {}",
-            server.name,
-            server.status,
-            server.ip_addresses().join(", ")
-        );
-    }
-    if !args.keep {
-        compute.delete_server(&created.id).await?;
-        compute
-            .wait_for_server(&created.id, ServerStatus::Deleted, Duration::from_secs(300))
-            .await?;
-        println!("deleted server {}", created.id);
-    }
-    waited.map(|_| ())
+    compute.delete_server(server_id).await?;
+    compute
+        .wait_for_server(server_id, ServerStatus::Deleted, Duration::from_secs(300))
+        .await?;
+    println!("deleted server {server_id}");
+    Ok(())
 }

@@ -135,6 +135,8 @@ pub use cloud::{
     NetworkHandle, ObjectStoreHandle, Query, ServerCreate, VolumeCreate,
 };
 pub use error::{Error, ErrorKind, Result};
+/// The `futures-util` crate the streams come from (combinators: `future::try_join_all`…).
+pub use futures_util as futures;
 pub use futures_util::{Stream, StreamExt, TryStreamExt};
 pub use models::{
     Container, Flavor, FloatingIp, Image, Keypair, Network, Object, Port, Project, SecurityGroup,

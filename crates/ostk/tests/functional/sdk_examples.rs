@@ -212,6 +212,7 @@ struct ServerCleanup<'a> {
 
 impl Drop for ServerCleanup<'_> {
     fn drop(&mut self) {
+        let _ = ostk(self.s, &["volume", "delete", &format!("{}-vol", self.name)]);
         let _ = ostk(self.s, &["server", "delete", "--wait", &self.name]);
         let _ = ostk(
             self.s,
@@ -231,11 +232,13 @@ fn create_server_boots_waits_and_leaves_nothing() {
     let r = ok(run_example(
         &s,
         "create_server",
-        &["--cloud", "devstack", "--name", &name, "--image", "cirros"],
+        &[
+            "--cloud", "devstack", "--name", &name, "--image", "cirros", "--volume", "1",
+        ],
         &config_env(),
     ));
     let out = lines(&r.stdout);
-    assert_eq!(out.len(), 6, "{}", r.stdout);
+    assert_eq!(out.len(), 8, "{}", r.stdout);
     assert!(out[0].starts_with("image cirros ("), "{}", out[0]);
     assert!(
         out[0].contains("flavor m1.tiny (1), network private ("),
@@ -249,8 +252,15 @@ fn create_server_boots_waits_and_leaves_nothing() {
         "{}",
         out[3]
     );
-    assert!(out[4].starts_with("deleted server "));
-    assert_eq!(out[5], format!("deleted key pair {name}-key"));
+    assert!(
+        out[4].starts_with(&format!("volume {name}-vol ("))
+            && out[4].ends_with(") is available, 1 GiB"),
+        "{}",
+        out[4]
+    );
+    assert!(out[5].starts_with("deleted volume "));
+    assert!(out[6].starts_with("deleted server "));
+    assert_eq!(out[7], format!("deleted key pair {name}-key"));
     let left = ok(ostk(
         &s,
         &["server", "list", "--name", &name, "-f", "value"],
@@ -258,6 +268,68 @@ fn create_server_boots_waits_and_leaves_nothing() {
     assert_eq!(left.stdout, "");
     let keys = ok(ostk(&s, &["keypair", "list", "-f", "value", "-c", "Name"]));
     assert!(!keys.stdout.lines().any(|k| k == format!("{name}-key")));
+    // a deleted volume may linger in `deleting` for a moment; it must be on its way out
+    let vols = ok(ostk(
+        &s,
+        &[
+            "volume",
+            "list",
+            "--name",
+            &format!("{name}-vol"),
+            "-f",
+            "value",
+            "-c",
+            "Status",
+        ],
+    ));
+    assert!(
+        vols.stdout.lines().all(|st| st == "deleting"),
+        "volume left: {}",
+        vols.stdout
+    );
+}
+
+/// The labels of the inventory example, in its order.
+const INVENTORY: &[&str] = &[
+    "servers",
+    "key pairs",
+    "volumes",
+    "networks",
+    "subnets",
+    "ports",
+    "floating IPs",
+    "security groups",
+    "images",
+    "containers",
+    "projects",
+];
+
+#[test]
+fn inventory_reads_every_service_and_reports_refusals_by_kind() {
+    let s = Scratch::new();
+    for (cloud, refused) in [
+        ("devstack-admin", &[][..]),
+        ("devstack", &["projects"][..]),
+        ("devstack-reader", &["containers", "projects"][..]),
+    ] {
+        let r = ok(run_example(&s, "inventory", &[cloud], &config_env()));
+        let out = lines(&r.stdout);
+        assert_eq!(out.len(), INVENTORY.len(), "{cloud}: {}", r.stdout);
+        for (line, label) in out.iter().zip(INVENTORY) {
+            let value = line
+                .strip_prefix(&format!("{label}: "))
+                .unwrap_or_else(|| panic!("{cloud}: {line} is not {label}"));
+            if refused.contains(label) {
+                assert_eq!(value, "not allowed (HTTP 403)", "{cloud}: {line}");
+            } else {
+                let n: usize = value.parse().unwrap_or_else(|_| panic!("{cloud}: {line}"));
+                // the seeded networks `public` and `private`
+                if *label == "networks" {
+                    assert!(n >= 2, "{cloud}: {line}");
+                }
+            }
+        }
+    }
 }
 
 #[test]
