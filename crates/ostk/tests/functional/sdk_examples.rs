@@ -153,6 +153,41 @@ fn list_containers_lists_and_takes_the_forbidden_path_for_a_reader() {
     assert!(msg.contains("(request tx"), "the request ID: {msg}");
 }
 
+/// A cloud of the OIDC test bed's clouds.yaml (`OSTK_DEVCLOUD_OIDC`), chosen by `OS_CLOUD`.
+fn oidc_cloud(name: &str) -> BTreeMap<String, String> {
+    let bed = std::env::var_os("OSTK_DEVCLOUD_OIDC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/tmp/ostk-devcloud/oidc"));
+    let clouds = bed.join("clouds.yaml");
+    assert!(
+        clouds.exists(),
+        "OIDC test bed not found at {} (devcloud/devcloud up oidc)",
+        bed.display()
+    );
+    BTreeMap::from([
+        ("OS_CLIENT_CONFIG_FILE".into(), clouds.display().to_string()),
+        ("OS_CLOUD".into(), name.to_string()),
+    ])
+}
+
+#[test]
+fn list_containers_with_ovhcloud_style_service_accounts() {
+    // The case: an OVHcloud service account (OIDC client credentials) lists its
+    // containers; one without object-storage rights gets Forbidden, by kind.
+    let s = Scratch::new();
+    let r = ok(run_example(&s, "list_containers", &[], &oidc_cloud("oidc")));
+    counted(&r.stdout, "containers");
+    let denied = run_example(&s, "list_containers", &[], &oidc_cloud("oidc-readonly"));
+    assert_eq!(denied.code, 3, "{}\n{}", denied.stdout, denied.stderr);
+    assert!(
+        denied.stderr.starts_with(
+            "this account may not use object storage: HTTP 403 on http://127.0.0.1:15080/v1/AUTH_"
+        ),
+        "{}",
+        denied.stderr
+    );
+}
+
 /// The flavors the devcloud seeds, each of which must be listed exactly once.
 const SEEDED: &[&str] = &[
     "m1.tiny",
