@@ -230,3 +230,61 @@ mod tests {
         assert_eq!(r.unwrap().id, "i");
     }
 }
+
+/// Every handle call can run on a multi-threaded runtime (`tokio::spawn` wants `Send`).
+#[cfg(test)]
+#[allow(dead_code, clippy::let_underscore_future)]
+mod send {
+    use super::*;
+    use crate::models::ServerStatus;
+    use std::time::Duration;
+
+    fn send<T: Send>(_: T) {}
+
+    async fn all(c: Cloud) {
+        let (q, d) = (Query::new(), Duration::ZERO);
+        let compute = c.compute();
+        send(Cloud::connect("x"));
+        send(Cloud::from_env());
+        send(compute.servers(&q));
+        send(compute.get_server("x"));
+        send(compute.find_server("x"));
+        send(compute.create_server(ServerCreate::new("x")));
+        send(compute.delete_server("x"));
+        send(compute.wait_for_server("x", ServerStatus::Active, d));
+        send(compute.flavors(&q));
+        send(compute.find_flavor("x"));
+        send(compute.keypairs(&q));
+        send(compute.create_keypair(KeypairCreate::new("x")));
+        send(compute.delete_keypair("x"));
+        let n = c.network();
+        send(n.networks(&q));
+        send(n.get_network("x"));
+        send(n.find_network("x"));
+        send(n.find_subnet("x"));
+        send(n.find_port("x"));
+        send(n.find_security_group("x"));
+        let i = c.image();
+        send(i.images(&q));
+        send(i.get_image("x"));
+        send(i.find_image("x"));
+        let b = c.block_storage();
+        send(b.volumes(&q));
+        send(b.get_volume("x"));
+        send(b.find_volume("x"));
+        send(b.create_volume(VolumeCreate::new(1)));
+        send(b.delete_volume("x"));
+        send(b.wait_for_volume("x", "available", d));
+        let o = c.object_store();
+        send(o.containers(&q));
+        send(o.objects("c", &q));
+        send(o.create_container("c"));
+        send(o.delete_container("c"));
+        send(o.delete_object("c", "o"));
+        send(o.upload_file("c", "o", std::path::Path::new("f"), &Default::default()));
+        let id = c.identity();
+        send(id.issue_token());
+        send(id.projects(&q));
+        send(id.find_project("x"));
+    }
+}
