@@ -368,19 +368,60 @@ fn inventory_reads_every_service_and_reports_refusals_by_kind() {
 }
 
 #[test]
-fn create_server_reports_a_missing_image_by_kind() {
+fn create_server_reports_failures_by_kind() {
     let s = Scratch::new();
-    let r = run_example(
-        &s,
-        "create_server",
-        &["--cloud", "devstack", "--image", "no-such-image-sdkex"],
-        &config_env(),
+    let mut wrong_password = config_env();
+    wrong_password.extend([
+        ("OS_CLOUD".to_string(), "devstack".to_string()),
+        ("OS_PASSWORD".to_string(), "not-the-password".to_string()),
+    ]);
+    let nothing_listens = BTreeMap::from(
+        [
+            ("OS_AUTH_URL", "http://127.0.0.1:9/v3"),
+            ("OS_USERNAME", "demo"),
+            ("OS_PASSWORD", "secret"),
+            ("OS_PROJECT_NAME", "demo"),
+            ("OS_USER_DOMAIN_ID", "default"),
+            ("OS_PROJECT_DOMAIN_ID", "default"),
+        ]
+        .map(|(k, v)| (k.to_string(), v.to_string())),
     );
-    assert_eq!(r.code, 1, "{}\n{}", r.stdout, r.stderr);
-    assert_eq!(
-        r.stderr,
-        "create_server: No Image found for no-such-image-sdkex (NotFound)\n"
-    );
+    let cases: [(&[&str], BTreeMap<String, String>, &str, &str); 4] = [
+        (
+            &["--cloud", "devstack", "--image", "no-such-image-sdkex"],
+            config_env(),
+            "create_server: No Image found for no-such-image-sdkex",
+            "(NotFound)",
+        ),
+        (
+            &[],
+            wrong_password,
+            "create_server: The request you have made requires authentication. (HTTP 401) (Request-ID: req-",
+            ") (Unauthorized)",
+        ),
+        (
+            &[],
+            nothing_listens,
+            "create_server: Unable to establish connection to http://127.0.0.1:9/v3/auth/tokens: ",
+            "(Connect)",
+        ),
+        (
+            &["--cloud", "no-such-cloud-sdkex"],
+            config_env(),
+            "create_server: Cloud no-such-cloud-sdkex was not found.",
+            "(Config)",
+        ),
+    ];
+    for (args, env, starts, ends) in cases {
+        let r = run_example(&s, "create_server", args, &env);
+        assert_eq!(r.code, 1, "{args:?}: {}\n{}", r.stdout, r.stderr);
+        assert_eq!(r.stdout, "", "{args:?}: nothing created");
+        let err = r.stderr.trim_end();
+        assert!(
+            err.starts_with(starts) && err.ends_with(ends) && err.lines().count() == 1,
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]
