@@ -367,6 +367,9 @@ fn inventory_reads_every_service_and_reports_refusals_by_kind() {
     }
 }
 
+/// Arguments, environment, and how the one error line starts and ends.
+type Case<'a> = (&'a [&'a str], BTreeMap<String, String>, &'a str, &'a str);
+
 #[test]
 fn create_server_reports_failures_by_kind() {
     let s = Scratch::new();
@@ -386,7 +389,7 @@ fn create_server_reports_failures_by_kind() {
         ]
         .map(|(k, v)| (k.to_string(), v.to_string())),
     );
-    let cases: [(&[&str], BTreeMap<String, String>, &str, &str); 4] = [
+    let cases: [Case; 4] = [
         (
             &["--cloud", "devstack", "--image", "no-such-image-sdkex"],
             config_env(),
