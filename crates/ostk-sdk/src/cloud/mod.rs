@@ -240,8 +240,16 @@ mod send {
     use std::time::Duration;
 
     fn send<T: Send>(_: T) {}
+    fn shareable<T: Send + Sync + Clone>(_: &T) {}
 
     async fn all(c: Cloud) {
+        shareable(&c);
+        shareable(&c.compute());
+        shareable(&c.network());
+        shareable(&c.image());
+        shareable(&c.block_storage());
+        shareable(&c.object_store());
+        shareable(&c.identity());
         let (q, d) = (Query::new(), Duration::ZERO);
         let compute = c.compute();
         send(Cloud::connect("x"));
