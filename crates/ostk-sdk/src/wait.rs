@@ -26,7 +26,7 @@ pub struct Poll<'a> {
     /// Statuses that end it badly.
     pub error: &'a [&'a str],
     /// The pause after the n-th look.
-    pub interval: &'a dyn Fn(u32) -> Duration,
+    pub interval: &'a (dyn Fn(u32) -> Duration + Sync),
     /// Give up after this many looks (`None`: never, as osc-lib).
     pub max_polls: Option<u32>,
     /// Transient failures (connection errors, 429, 502–504) ridden out in a row; beyond, or

@@ -270,7 +270,7 @@ impl Compute<'_> {
         &self,
         id: &str,
         wanted: &[&str],
-        interval: impl Fn(u32) -> Duration,
+        interval: impl Fn(u32) -> Duration + Sync,
         progress: impl FnMut(&Value),
     ) -> Result<Result<Value, WaitError>, ClientError> {
         let gone_ok = wanted.iter().any(|w| w.eq_ignore_ascii_case("DELETED"));

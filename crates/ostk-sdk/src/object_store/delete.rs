@@ -111,9 +111,9 @@ impl ObjectStore<'_> {
         }
         let endpoint = self.endpoint().await?;
         let endpoint = &endpoint;
-        let results: Vec<Result<(), ClientError>> = stream::iter(paths)
-            .map(|p| async move {
-                let url = format!("{endpoint}{}", quote(p));
+        let results: Vec<Result<(), ClientError>> = stream::iter(paths.iter().cloned())
+            .map(move |p| async move {
+                let url = format!("{endpoint}{}", quote(&p));
                 match self
                     .session
                     .request(super::SERVICE_TYPE, Method::DELETE, &url)
@@ -194,9 +194,11 @@ impl ObjectStore<'_> {
             Plain,
             Large,
         }
-        let looked: Vec<Result<Kind, ClientError>> = stream::iter(names)
+        // Owned items: a closure over borrowed ones makes the future not provably `Send`
+        // (rustc's higher-ranked lifetime limitation), which SDK users spawning it need.
+        let looked: Vec<Result<Kind, ClientError>> = stream::iter(names.iter().cloned())
             .map(|n| async move {
-                let h = self.head_object(container, n).await?;
+                let h = self.head_object(container, &n).await?;
                 Ok(if is_slo(h.header("x-static-large-object")) {
                     Kind::Large
                 } else {
@@ -226,12 +228,12 @@ impl ObjectStore<'_> {
             }
             None => Vec::new(),
         };
-        let out: Vec<Result<(), ClientError>> = stream::iter(names.iter().zip(looked))
+        let out: Vec<Result<(), ClientError>> = stream::iter(names.iter().cloned().zip(looked))
             .map(|(n, k)| {
                 let bulk_errors = &bulk_errors;
                 async move {
                     match k? {
-                        Kind::Large => self.delete_large_object(container, n).await,
+                        Kind::Large => self.delete_large_object(container, &n).await,
                         Kind::Plain if bulk.is_some() => {
                             let raw = format!("/{container}/{n}");
                             let quoted = quote(&raw);
@@ -242,7 +244,7 @@ impl ObjectStore<'_> {
                                 None => Ok(()),
                             }
                         }
-                        Kind::Plain => self.delete_object(container, n).await.map(|_| ()),
+                        Kind::Plain => self.delete_object(container, &n).await.map(|_| ()),
                     }
                 }
             })

@@ -139,17 +139,23 @@ impl ObjectStore<'_> {
         let bar = Arc::new(Progress::new(opts.progress, Some(total)));
         let sem = Arc::new(Semaphore::new(concurrency));
         let pending: Pending = Arc::new(Mutex::new(Vec::new()));
-        let work = stream::iter(files.iter().zip(sizes))
-            .map(|((name, path), size)| {
-                let (bar, sem, pending, caps) = (&bar, &sem, &pending, &caps);
+        // Each upload owns its item and handles: an async block borrowing from the closure
+        // makes the future not provably `Send` (rustc's higher-ranked lifetime limitation),
+        // which SDK users spawning an upload need.
+        let caps = Arc::new(caps);
+        let shared = (bar.clone(), sem.clone(), pending.clone(), caps.clone());
+        let this = *self;
+        let work = stream::iter(files.iter().cloned().zip(sizes))
+            .map(move |((name, path), size)| {
+                let (bar, sem, pending, caps) = shared.clone();
                 async move {
                     if opts.segment_size > 0 && size > opts.segment_size {
-                        self.upload_large(
-                            container, name, path, size, opts, caps, bar, sem, pending,
+                        this.upload_large(
+                            container, &name, &path, size, opts, &caps, &bar, &sem, &pending,
                         )
                         .await
                     } else {
-                        self.upload_plain(container, name, path, bar, sem).await
+                        this.upload_plain(container, &name, &path, &bar, &sem).await
                     }
                 }
             })
@@ -334,17 +340,18 @@ impl ObjectStore<'_> {
         let source = &source;
         let endpoint = &endpoint;
         let mut done: Vec<(u64, String, String, u64)> = Vec::with_capacity(segments.len());
-        let mut sent = stream::iter(segments)
-            .map(|(i, p)| async move {
+        // owned items, a `move` closure: the future stays `Send` (see `upload_files`)
+        let mut sent = stream::iter(segments.iter().cloned())
+            .map(move |(i, p)| async move {
                 let _permit = sem.acquire().await.expect("semaphore open");
                 let offset = i * seg;
                 let len = seg.min(size - offset);
-                let url = format!("{endpoint}{}", quote(p));
+                let url = format!("{endpoint}{}", quote(&p));
                 let resp = self
                     .put_verified(&url, source, Some((offset, len)), &[], bar)
                     .await?;
                 let etag = resp.header("etag").map(unquote_etag).unwrap_or_default();
-                Ok::<_, ClientError>((*i, p.clone(), etag, len))
+                Ok::<_, ClientError>((i, p, etag, len))
             })
             .buffer_unordered(segments.len().max(1));
         while let Some(r) = sent.next().await {

@@ -19,5 +19,6 @@ mod identity_users;
 mod image;
 mod network;
 mod object_store;
+mod sdk_examples;
 mod support;
 mod volume;
