@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 /// ostk-only commands (beyond python-openstackclient).
-const OSTK_ONLY_COMMANDS: &[&str] = &["api", "auth check"];
+const OSTK_ONLY_COMMANDS: &[&str] = &["api", "auth check", "manpage"];
 /// ostk-only options, allowed on any command.
 const OSTK_ONLY_OPTIONS: &[&str] = &[];
 /// ostk-only options of one command.

@@ -13,6 +13,7 @@ use crate::registry::{Entry, entry};
 static COMMANDS: &[Entry] = &[
     entry::<common::complete::Complete>(),
     entry::<common::api::Api>(),
+    entry::<common::manpage::Manpage>(),
     entry::<common::auth_check::CheckAuth>(),
     entry::<common::configuration_show::ShowConfiguration>(),
     entry::<common::help::Help>(),

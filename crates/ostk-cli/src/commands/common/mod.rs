@@ -7,4 +7,5 @@ pub mod bulk;
 pub mod complete;
 pub mod configuration_show;
 pub mod help;
+pub mod manpage;
 pub mod versions_show;
