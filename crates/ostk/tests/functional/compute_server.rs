@@ -397,15 +397,14 @@ fn set_unset_rebuild_resize_shelve_reboot() {
     assert_eq!(shown["flavor"]["name"], "m1.small");
 
     // shelve --wait reaches a shelved state; unshelve --wait brings it back
-    assert_eq!(ostk(&s, &["server", "shelve", "--wait", &renamed]).code, 0);
+    let r = ostk(&s, &["server", "shelve", "--wait", &renamed]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     let st = json(&ostk(&s, &["server", "show", &renamed, "-f", "json"]));
     assert!(
         st["status"].as_str().unwrap().starts_with("SHELVED"),
         "{st}"
     );
-    assert_eq!(
-        ostk(&s, &["server", "unshelve", "--wait", &renamed]).code,
-        0
-    );
+    let r = ostk(&s, &["server", "unshelve", "--wait", &renamed]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
     wait_status(&s, &renamed, "ACTIVE");
 }
