@@ -201,6 +201,7 @@ pub fn all() -> &'static [Entry] {
             COMMANDS,
             compute::SERVER_COMMANDS,
             compute::COMMANDS,
+            identity::COMMANDS,
             network::COMMANDS,
             volume::COMMANDS,
         ]

@@ -8,6 +8,7 @@ mod compute;
 mod compute_server;
 mod compute_server_more;
 mod config_show;
+mod ec2;
 mod fault_proxy;
 mod federation;
 mod identity;
