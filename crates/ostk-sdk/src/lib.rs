@@ -20,6 +20,7 @@ pub use connect::{connect, resolve_config};
 pub mod compute;
 pub mod identity;
 pub mod image;
+pub mod key_manager;
 pub mod network;
 pub mod object_store;
 pub mod quota;

@@ -17,6 +17,7 @@ mod identity_resources;
 mod identity_roles;
 mod identity_users;
 mod image;
+mod key_manager;
 mod network;
 mod object_store;
 mod support;
