@@ -202,3 +202,79 @@ fn a_secret_stored_without_a_name_is_shown_as_barbican_has_it() {
     let p = same(&s, &["secret", "get", &href(&mine), "-p", "-f", "value"]);
     assert_eq!(p.stdout, "xyz\n");
 }
+
+#[test]
+fn generic_containers_round_trip_as_the_plugin_does() {
+    if !enabled() {
+        return;
+    }
+    let s = Scratch::new();
+    let name = unique("box");
+    let secret = json_of(&ostk(
+        &s,
+        &[
+            "secret", "store", "--name", &name, "-p", "inside", "-f", "json",
+        ],
+    ));
+    let sref = href(&secret);
+    let _cleanup = Cleanup {
+        s: &s,
+        refs: vec![sref.clone()],
+    };
+    let entry = format!("Key={sref}");
+    let create = [
+        "secret",
+        "container",
+        "create",
+        "--name",
+        &name,
+        "--secret",
+        &entry,
+        "-f",
+        "json",
+    ];
+    let mine = json_of(&ostk(&s, &create));
+    let theirs = json_of(&reference(&s, &create));
+    let c = |v: &Value| v["Container href"].as_str().unwrap().to_string();
+    let (a, b) = (c(&mine), c(&theirs));
+    let drop_containers = |s: &Scratch| {
+        for r in [&a, &b] {
+            let _ = ostk(s, &["secret", "container", "delete", r]);
+        }
+    };
+    // names are lower-cased, as the client keys them
+    assert_eq!(mine["Secrets"], format!("key={sref}"));
+    assert_eq!(
+        without(mine, &["Container href"]),
+        without(theirs, &["Container href"])
+    );
+    for f in ["table", "json"] {
+        same(&s, &["secret", "container", "get", &a, "-f", f]);
+    }
+    let l = same(
+        &s,
+        &["secret", "container", "list", "--name", &name, "-f", "json"],
+    );
+    assert_eq!(json_of(&l).as_array().unwrap().len(), 2, "{}", l.stdout);
+    for r in [&a, &b] {
+        let d = ostk(&s, &["secret", "container", "delete", r]);
+        assert_eq!((d.code, d.stdout.as_str()), (0, ""), "{}", d.stderr);
+    }
+    same(&s, &["secret", "container", "get", &a]);
+    same(
+        &s,
+        &[
+            "secret",
+            "container",
+            "create",
+            "--name",
+            &name,
+            "-f",
+            "json",
+        ],
+    );
+    drop_containers(&s);
+    // the secret outlives its containers
+    let got = json_of(&ostk(&s, &["secret", "get", &sref, "-p", "-f", "json"]));
+    assert_eq!(got["Payload"], "inside");
+}

@@ -1,6 +1,7 @@
 //! Key manager (barbican) commands: python-barbicanclient's OSC plugin
 //! (barbicanclient/barbican_cli/v1: `secret …`, `secret container …`).
 
+pub mod container;
 pub mod secret;
 
 use crate::error::CliError;
@@ -20,6 +21,10 @@ pub static COMMANDS: &[Entry] = &[
     entry::<secret::get::GetSecret>(),
     entry::<secret::delete::DeleteSecret>(),
     entry::<secret::update::UpdateSecret>(),
+    entry::<container::create::CreateContainer>(),
+    entry::<container::list::ListContainer>(),
+    entry::<container::get::GetContainer>(),
+    entry::<container::delete::DeleteContainer>(),
 ];
 
 /// An error as python-barbicanclient reports it: `{title}: {description}` of barbican's
@@ -75,6 +80,46 @@ pub fn isotime(t: &str) -> String {
         _ => {}
     }
     format!("{base}{tz}")
+}
+
+/// `--limit`/`--offset`: the one page barbican's list commands ask for.
+#[derive(clap::Args, Debug)]
+pub struct Page {
+    /// specify the limit to the number of items to list per page (default: 10; maximum: 100)
+    #[arg(
+        long,
+        visible_short_alias = 'l',
+        value_name = "LIMIT",
+        default_value_t = 10
+    )]
+    limit: i64,
+    /// specify the page offset (default: 0)
+    #[arg(
+        long,
+        visible_short_alias = 'o',
+        value_name = "OFFSET",
+        default_value_t = 0
+    )]
+    offset: i64,
+}
+
+impl Page {
+    /// The query: `limit`, `offset`, then the filters that are set (non-empty).
+    pub fn query<'a>(
+        &self,
+        filters: impl IntoIterator<Item = (&'a str, Option<String>)>,
+    ) -> Vec<(&'a str, String)> {
+        let mut q = vec![
+            ("limit", self.limit.to_string()),
+            ("offset", self.offset.to_string()),
+        ];
+        q.extend(
+            filters
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v.filter(|v| !v.is_empty())?))),
+        );
+        q
+    }
 }
 
 /// A time field as the plugin shows it (`None` when absent).

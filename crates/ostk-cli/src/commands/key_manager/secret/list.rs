@@ -1,7 +1,7 @@
 //! `secret list` (barbicanclient/barbican_cli/v1/secrets.py ListSecret).
 
 use super::{COLUMNS, cells};
-use crate::commands::key_manager::{EPILOG, barbican_error};
+use crate::commands::key_manager::{EPILOG, Page, barbican_error};
 use crate::{
     context::Context,
     error::CliError,
@@ -13,22 +13,8 @@ use ostk_sdk::key_manager::KeyManager;
 /// List secrets.
 #[derive(clap::Args, Debug)]
 pub struct ListSecret {
-    /// specify the limit to the number of items to list per page (default: 10; maximum: 100)
-    #[arg(
-        long,
-        visible_short_alias = 'l',
-        value_name = "LIMIT",
-        default_value_t = 10
-    )]
-    limit: i64,
-    /// specify the page offset (default: 0)
-    #[arg(
-        long,
-        visible_short_alias = 'o',
-        value_name = "OFFSET",
-        default_value_t = 0
-    )]
-    offset: i64,
+    #[command(flatten)]
+    page: Page,
     /// specify the secret name (default: None)
     #[arg(long, visible_short_alias = 'n', value_name = "NAME")]
     name: Option<String>,
@@ -74,17 +60,12 @@ impl Command for ListSecret {
     const EPILOG: Option<&'static str> = EPILOG;
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
-        let mut query = vec![
-            ("limit", self.limit.to_string()),
-            ("offset", self.offset.to_string()),
-        ];
-        let filters = [
+        let mut query = self.page.query([
             ("name", self.name),
             ("alg", self.algorithm),
             ("mode", self.mode),
             ("secret_type", self.secret_type),
-        ];
-        query.extend(filters.into_iter().filter_map(|(k, v)| Some((k, v?))));
+        ]);
         if self.bit_length > 0 {
             query.push(("bits", self.bit_length.to_string()));
         }
