@@ -419,6 +419,11 @@ pub fn actions_from_clap(cmd: &clap::Command) -> Vec<Action> {
             if let Some(l) = arg.get_long() {
                 options.push(format!("--{l}"));
             }
+            // `visible_short_alias`: a short option argparse lists after the long one
+            // (python-barbicanclient declares `'--name', '-n'`)
+            for s in arg.get_visible_short_aliases().unwrap_or_default() {
+                options.push(format!("-{s}"));
+            }
             let takes = arg.get_action().takes_values();
             let metavar = if takes || arg.is_positional() {
                 Some(

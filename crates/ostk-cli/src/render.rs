@@ -253,6 +253,7 @@ fn arg_name(cmd: &clap::Command, id_or_flag: &str) -> String {
         a.get_id().as_str() == flag
             || a.get_long().is_some_and(|l| flag == format!("--{l}"))
             || a.get_short().is_some_and(|s| flag == format!("-{s}"))
+            || short_aliases(a).any(|s| flag == format!("-{s}"))
             || a.get_value_names().is_some_and(|v| {
                 v.iter()
                     .any(|n| bare == n.as_str() || bare == format!("<{n}>"))
@@ -271,6 +272,7 @@ fn arg_name(cmd: &clap::Command, id_or_flag: &str) -> String {
             if let Some(l) = a.get_long() {
                 names.push(format!("--{l}"));
             }
+            names.extend(short_aliases(a).map(|s| format!("-{s}")));
             names.join("/")
         }
         None => flag.to_string(),
@@ -308,7 +310,8 @@ fn positional_index(cmd: &clap::Command, argv: &[String], name: &str) -> Option<
     let takes_value = |opt: &str| {
         cmd.get_arguments().any(|a| {
             (a.get_long().is_some_and(|l| opt == format!("--{l}"))
-                || a.get_short().is_some_and(|c| opt == format!("-{c}")))
+                || a.get_short().is_some_and(|c| opt == format!("-{c}"))
+                || short_aliases(a).any(|c| opt == format!("-{c}")))
                 && a.get_action().takes_values()
         })
     };
@@ -367,12 +370,25 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -
             let is_int = cmd
                 .get_arguments()
                 .find(|a| arg_name(cmd, a.get_id().as_str()) == name)
-                .and_then(|a| {
-                    a.get_value_names().and_then(|v| v.first()).map(|v| {
-                        v.as_str() == "<integer>" || v.contains("size") || v.contains("count")
-                    })
-                })
-                .unwrap_or(false);
+                .is_some_and(|a| {
+                    // argparse's `type=int`: an integer field, or an integer-looking metavar
+                    let t = a.get_value_parser().type_id();
+                    [
+                        std::any::TypeId::of::<i64>(),
+                        std::any::TypeId::of::<u64>(),
+                        std::any::TypeId::of::<i32>(),
+                        std::any::TypeId::of::<u32>(),
+                    ]
+                    .iter()
+                    .any(|i| t == *i)
+                        || a.get_value_names()
+                            .and_then(|v| v.first())
+                            .is_some_and(|v| {
+                                v.as_str() == "<integer>"
+                                    || v.contains("size")
+                                    || v.contains("count")
+                            })
+                });
             if is_int {
                 format!("argument {name}: invalid int value: '{value}'")
             } else {
@@ -440,6 +456,13 @@ pub fn argparse_message(e: &clap::Error, cmd: &clap::Command, argv: &[String]) -
         }
         _ => e.kind().as_str().unwrap_or("invalid arguments").to_string(),
     }
+}
+
+/// The short options an argument lists after its long one (`visible_short_alias`).
+fn short_aliases(a: &clap::Arg) -> impl Iterator<Item = char> {
+    a.get_visible_short_aliases()
+        .unwrap_or_default()
+        .into_iter()
 }
 
 #[cfg(test)]

@@ -59,6 +59,9 @@ fn every_command_and_option_matches_the_reference() {
                 if let Some(l) = a.get_long() {
                     v.push(format!("--{l}"));
                 }
+                for s in a.get_visible_short_aliases().unwrap_or_default() {
+                    v.push(format!("-{s}"));
+                }
                 v
             })
             .filter(|o| !OSTK_ONLY_OPTIONS.contains(&o.as_str()))

@@ -98,6 +98,10 @@ fn parse_error_body(content_type: &str, body: &[u8]) -> (Option<String>, Option<
                 ),
             };
         }
+        // barbican (pecan/falcon style): {"code", "title", "description"} at the top.
+        if let Some(title) = s(v.get("title")) {
+            return (Some(title), s(v.get("description")));
+        }
         // nova/cinder/neutron: one key holding {"message": …}.
         if let Some(obj) = v.as_object()
             && obj.len() == 1
@@ -290,6 +294,24 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "The request you have made requires authentication. (HTTP 401) (Request-ID: req-1)"
+        );
+    }
+
+    #[test]
+    fn barbican_title_and_description() {
+        let e = ApiError::from_parts(
+            404,
+            "GET",
+            "u",
+            None,
+            Some("application/json"),
+            br#"{"code": 404, "title": "Not Found", "description": "Not Found. Provided secret id is invalid."}"#,
+            None,
+        );
+        assert_eq!(e.message.as_deref(), Some("Not Found"));
+        assert_eq!(
+            e.details.as_deref(),
+            Some("Not Found. Provided secret id is invalid.")
         );
     }
 

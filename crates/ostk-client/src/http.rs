@@ -84,6 +84,9 @@ pub struct HttpRequest {
     /// Which authentication step this request is (`OIDC discovery`…), kept with its timing so
     /// a diagnosis can report the steps.
     pub step: Option<&'static str>,
+    /// The request's and the answer's bodies are secrets (key manager payloads): `--debug`
+    /// shows `***` for them whatever their format.
+    pub secret_bodies: bool,
 }
 
 impl HttpRequest {
@@ -95,6 +98,7 @@ impl HttpRequest {
             headers: Vec::new(),
             body: None,
             step: None,
+            secret_bodies: false,
         }
     }
 
@@ -394,7 +398,11 @@ impl Http {
                     req.method.as_str(),
                     &req.url,
                     &shown,
-                    req.body.as_deref(),
+                    if req.secret_bodies {
+                        req.body.as_ref().map(|_| b"***".as_slice())
+                    } else {
+                        req.body.as_deref()
+                    },
                     &self.curl_tls
                 )
             );
@@ -460,7 +468,9 @@ impl Http {
             tracing::debug!("{}", redact::resp_line(status, &out.headers));
             let ct = out.header("content-type").unwrap_or("");
             if !out.body.is_empty() {
-                let text = if ct.starts_with("application/json") || ct.starts_with("text/") {
+                let text = if req.secret_bodies {
+                    "***".to_string()
+                } else if ct.starts_with("application/json") || ct.starts_with("text/") {
                     redact::body_text(&out.body)
                 } else {
                     format!(

@@ -33,6 +33,8 @@ fn is_secret_key(k: &str) -> bool {
                 | "code_verifier"
         )
         || k == "configdrive"
+        // barbican's secret data (`secret store`, orders)
+        || k == "payload"
 }
 
 /// `{SHA256}<hex>` of a value.
@@ -243,5 +245,16 @@ mod tests {
         }
         assert!(s.contains("\"ac\""));
         assert!(s.contains("[\"password\",\"token\"]"));
+    }
+
+    #[test]
+    fn key_manager_payloads_masked() {
+        let mut v =
+            json!({"name": "n", "payload": "hunter2", "payload_content_type": "text/plain"});
+        redact_json(&mut v);
+        assert_eq!(
+            v,
+            json!({"name": "n", "payload": "***", "payload_content_type": "text/plain"})
+        );
     }
 }

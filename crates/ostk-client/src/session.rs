@@ -496,6 +496,7 @@ impl Session {
             raw: None,
             microversion: None,
             default_microversion: None,
+            secret_bodies: false,
         }
     }
 
@@ -568,6 +569,7 @@ pub struct ServiceRequest<'s> {
     raw: Option<(Vec<u8>, String)>,
     microversion: Option<String>,
     default_microversion: Option<String>,
+    secret_bodies: bool,
 }
 
 impl ServiceRequest<'_> {
@@ -598,6 +600,12 @@ impl ServiceRequest<'_> {
     /// A raw body with its content type (swift bulk delete's list of paths).
     pub fn body(mut self, bytes: Vec<u8>, content_type: &str) -> Self {
         self.raw = Some((bytes, content_type.to_string()));
+        self
+    }
+
+    /// Marks the bodies (sent and answered) as secrets, never shown by `--debug`.
+    pub fn secret_bodies(mut self) -> Self {
+        self.secret_bodies = true;
         self
     }
 
@@ -664,6 +672,7 @@ impl ServiceRequest<'_> {
             req.body = Some(bytes);
             req.set_header("Content-Type", ct);
         }
+        req.secret_bodies = self.secret_bodies;
         s.send(req).await
     }
 }

@@ -123,6 +123,7 @@ pub mod stream;
 pub mod compute;
 pub mod identity;
 pub mod image;
+pub mod key_manager;
 pub mod network;
 pub mod object_store;
 pub mod quota;

@@ -4,6 +4,7 @@ pub mod common;
 pub mod compute;
 pub mod identity;
 pub mod image;
+pub mod key_manager;
 pub mod network;
 pub mod object_store;
 pub mod volume;
@@ -202,6 +203,8 @@ pub fn all() -> &'static [Entry] {
             COMMANDS,
             compute::SERVER_COMMANDS,
             compute::COMMANDS,
+            identity::COMMANDS,
+            key_manager::COMMANDS,
             network::COMMANDS,
             volume::COMMANDS,
         ]

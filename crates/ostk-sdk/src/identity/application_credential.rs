@@ -81,7 +81,8 @@ pub struct AccessRule {
     pub extra: Map<String, Value>,
 }
 
-fn user_path(user_id: &str) -> String {
+/// `users/{id}`, the ID path-encoded: the parent of a user's own collections.
+pub(crate) fn user_path(user_id: &str) -> String {
     let e: String = url::form_urlencoded::byte_serialize(user_id.as_bytes()).collect();
     format!("users/{}", e.replace('+', "%20"))
 }

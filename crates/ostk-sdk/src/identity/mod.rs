@@ -11,6 +11,7 @@ pub mod service;
 pub mod application_credential;
 pub mod credential;
 pub mod domain;
+pub mod ec2;
 pub mod group;
 pub mod project;
 pub mod region;

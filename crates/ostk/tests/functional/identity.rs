@@ -29,7 +29,7 @@ fn json(r: &Run) -> serde_json::Map<String, serde_json::Value> {
 }
 
 /// Request ids differ from run to run.
-fn normalize(s: &str) -> String {
+pub(crate) fn normalize(s: &str) -> String {
     let mut out = String::new();
     let mut rest = s;
     while let Some(i) = rest.find("req-") {

@@ -290,20 +290,35 @@ pub fn find_resource_legacy(
     name_or_id: &str,
     filters: &[(&str, String)],
 ) -> Result<Value, CliError> {
-    let session = ctx.session()?;
-    match ctx.block_on(coll.find(&session, name_or_id, filters))? {
-        Ok(Lookup::Found(v)) => Ok(v),
-        Ok(Lookup::NotFound) => Err(CliError::Message(format!(
-            "No {resource} with a name or ID of '{name_or_id}' exists."
-        ))),
-        Ok(Lookup::Ambiguous(_)) => Err(CliError::Message(format!(
-            "More than one {resource} exists with the name '{name_or_id}'."
-        ))),
-        Err(e) if e.status() == Some(403) => Ok(serde_json::json!({
+    match find_resource(ctx, coll, resource, name_or_id, filters) {
+        Err(CliError::Client(e)) if e.status() == Some(403) => Ok(serde_json::json!({
             "id": name_or_id,
             "name": name_or_id,
         })),
-        Err(e) => Err(e.into()),
+        r => r,
+    }
+}
+
+/// osc-lib `utils.find_resource(manager, name_or_id, **filters)` called directly on a
+/// keystoneclient manager (`ec2 credentials --user/--project`): as
+/// [`find_resource_legacy`] but without the 403 fallback, so a user who may not list users
+/// reads keystone's `You are not authorized … (HTTP 403)`.
+pub fn find_resource(
+    ctx: &mut Context,
+    coll: &Collection,
+    resource: &str,
+    name_or_id: &str,
+    filters: &[(&str, String)],
+) -> Result<Value, CliError> {
+    let session = ctx.session()?;
+    match ctx.block_on(coll.find(&session, name_or_id, filters))?? {
+        Lookup::Found(v) => Ok(v),
+        Lookup::NotFound => Err(CliError::Message(format!(
+            "No {resource} with a name or ID of '{name_or_id}' exists."
+        ))),
+        Lookup::Ambiguous(_) => Err(CliError::Message(format!(
+            "More than one {resource} exists with the name '{name_or_id}'."
+        ))),
     }
 }
 

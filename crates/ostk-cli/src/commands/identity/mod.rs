@@ -7,6 +7,7 @@ pub mod catalog_show;
 pub mod common;
 pub mod credential;
 pub mod domain;
+pub mod ec2;
 pub mod endpoint;
 pub mod endpoint_group;
 pub mod federation_protocol;
@@ -26,8 +27,17 @@ pub mod token_revoke;
 pub mod trust;
 pub mod user;
 
+use crate::registry::{Entry, entry};
 use ostk_output::Cell;
 use serde_json::Value;
+
+/// Identity commands registered through `commands::all` (the older ones are listed there).
+pub static COMMANDS: &[Entry] = &[
+    entry::<ec2::create::CreateEc2Creds>(),
+    entry::<ec2::delete::DeleteEc2Creds>(),
+    entry::<ec2::list::ListEc2Creds>(),
+    entry::<ec2::show::ShowEc2Creds>(),
+];
 
 /// openstackclient.identity.v3.catalog.EndpointsColumn: `region\n  interface: url\n` per
 /// endpoint for tables, the endpoints as keystone sent them for json/yaml.
