@@ -340,24 +340,41 @@ impl ObjectStore<'_> {
         let source = &source;
         let endpoint = &endpoint;
         let mut done: Vec<(u64, String, String, u64)> = Vec::with_capacity(segments.len());
+        // After a failure no further segment starts, but those under way are let finish: one
+        // dropped mid-request could still be stored by swift after the cleanup deleted it.
+        let failed = &std::sync::atomic::AtomicBool::new(false);
         // owned items, a `move` closure: the future stays `Send` (see `upload_files`)
         let mut sent = stream::iter(segments.iter().cloned())
             .map(move |(i, p)| async move {
                 let _permit = sem.acquire().await.expect("semaphore open");
+                if failed.load(std::sync::atomic::Ordering::Relaxed) {
+                    return Ok(None);
+                }
                 let offset = i * seg;
                 let len = seg.min(size - offset);
                 let url = format!("{endpoint}{}", quote(&p));
                 let resp = self
                     .put_verified(&url, source, Some((offset, len)), &[], bar)
-                    .await?;
+                    .await
+                    .inspect_err(|_| failed.store(true, std::sync::atomic::Ordering::Relaxed))?;
                 let etag = resp.header("etag").map(unquote_etag).unwrap_or_default();
-                Ok::<_, ClientError>((i, p, etag, len))
+                Ok::<_, ClientError>(Some((i, p, etag, len)))
             })
             .buffer_unordered(segments.len().max(1));
+        let mut first_error = None;
         while let Some(r) = sent.next().await {
-            done.push(r?);
+            match r {
+                Ok(Some(d)) => done.push(d),
+                Ok(None) => {}
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
         }
         drop(sent);
+        if let Some(e) = first_error {
+            return Err(e);
+        }
         done.sort_by_key(|d| d.0);
         let manifest: Vec<Value> = done
             .iter()
