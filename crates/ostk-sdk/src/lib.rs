@@ -22,6 +22,7 @@ pub mod identity;
 pub mod image;
 pub mod network;
 pub mod object_store;
+pub mod orchestration;
 pub mod quota;
 pub mod rest;
 pub mod volume;

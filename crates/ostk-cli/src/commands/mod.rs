@@ -6,6 +6,7 @@ pub mod identity;
 pub mod image;
 pub mod network;
 pub mod object_store;
+pub mod orchestration;
 pub mod volume;
 
 use crate::registry::{Entry, entry};
@@ -203,6 +204,7 @@ pub fn all() -> &'static [Entry] {
             compute::COMMANDS,
             network::COMMANDS,
             volume::COMMANDS,
+            orchestration::COMMANDS,
         ]
         .concat()
     })

@@ -1031,7 +1031,12 @@ fn group_type_and_group_round_trip() {
     let r = admin(&["volume", "group", "remove", "volume", &gid, &v]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     wait_status(&s, "devstack-admin", &["volume", "show", &v], "available");
-    wait_status(&s, "devstack-admin", &["volume", "group", "show", &gid], "available");
+    wait_status(
+        &s,
+        "devstack-admin",
+        &["volume", "group", "show", &gid],
+        "available",
+    );
     let listed = json(&admin(&["volume", "group", "list", "-f", "json"]));
     assert!(
         listed
