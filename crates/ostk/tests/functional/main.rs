@@ -18,5 +18,6 @@ mod identity_users;
 mod image;
 mod network;
 mod object_store;
+mod orchestration;
 mod support;
 mod volume;
