@@ -344,3 +344,65 @@ fn template_validation_and_errors_match_the_plugin() {
         assert_same(&s, a);
     }
 }
+
+#[test]
+fn stack_actions_and_snapshots() {
+    let s = Scratch::new();
+    std::fs::write(
+        s.cwd().join("small.yaml"),
+        "heat_template_version: 2018-08-31\nresources:\n  r:\n    type: OS::Heat::RandomString\noutputs:\n  v:\n    value: {get_attr: [r, value]}\n",
+    )
+    .unwrap();
+    let name = unique("small");
+    let stack = Stack {
+        s: &s,
+        name: name.clone(),
+    };
+    let c = ostk(
+        &s,
+        &["stack", "create", "-t", "small.yaml", "--wait", &name],
+    );
+    assert_eq!(c.code, 0, "{}{}", c.stdout, c.stderr);
+
+    // suspend / resume / check --wait end in their _COMPLETE state
+    for (action, status) in [
+        ("suspend", "SUSPEND_COMPLETE"),
+        ("resume", "RESUME_COMPLETE"),
+        ("check", "CHECK_COMPLETE"),
+    ] {
+        let r = ostk(&s, &["stack", action, &name, "--wait", "-f", "json"]);
+        assert_eq!(r.code, 0, "{action}: {}{}", r.stdout, r.stderr);
+        let rows: serde_json::Value =
+            serde_json::from_str(&r.stdout[r.stdout.find("[\n").unwrap()..]).unwrap();
+        assert_eq!(rows[0]["Stack Status"], status, "{}", r.stdout);
+    }
+    assert_same(&s, &["stack", "cancel", &name]);
+    assert_same(&s, &["stack", "export", &name]);
+
+    // snapshots
+    let snap = json(&ostk(
+        &s,
+        &[
+            "stack", "snapshot", "create", &name, "--name", "snap1", "-f", "json",
+        ],
+    ));
+    let id = snap["ID"].as_str().unwrap().to_string();
+    assert_eq!(snap["name"], "snap1");
+    for _ in 0..60 {
+        let l = json(&ostk(
+            &s,
+            &["stack", "snapshot", "list", &name, "-f", "json"],
+        ));
+        if l[0]["status"] == "COMPLETE" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    assert_same(&s, &["stack", "snapshot", "list", &name]);
+    assert_same(&s, &["stack", "snapshot", "show", &name, &id]);
+    assert_same(&s, &["stack", "snapshot", "show", &name, "nope"]);
+    assert_same(&s, &["stack", "snapshot", "delete", "-y", &name, "nope"]);
+    let d = ostk(&s, &["stack", "snapshot", "delete", "-y", &name, &id]);
+    assert_eq!(d.code, 0, "{}", d.stderr);
+    drop(stack);
+}

@@ -7,6 +7,7 @@ pub mod event;
 pub mod files;
 pub mod output;
 pub mod resource;
+pub mod snapshot;
 pub mod stack;
 pub mod template;
 pub mod types;
@@ -41,6 +42,11 @@ pub static COMMANDS: &[Entry] = &[
     entry::<resource::ResourceMetadata>(),
     entry::<resource::ResourceSignal>(),
     entry::<resource::ResourceMarkUnhealthy>(),
+    entry::<snapshot::ListSnapshot>(),
+    entry::<snapshot::ShowSnapshot>(),
+    entry::<snapshot::RestoreSnapshot>(),
+    entry::<snapshot::CreateSnapshot>(),
+    entry::<snapshot::DeleteSnapshot>(),
     entry::<event::ListEvent>(),
     entry::<event::ShowEvent>(),
     entry::<template::Validate>(),
