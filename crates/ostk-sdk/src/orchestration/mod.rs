@@ -150,9 +150,23 @@ pub async fn stack_action(s: &Session, stack: &str, action: &str) -> Result<(), 
     Ok(())
 }
 
+/// heatclient's `ResourceDotInfo.dot_id`: `prefix_` and the first 20 hex digits of the
+/// URL's SHA-256 (the node names of `stack resource list -f dot`).
+pub fn dot_id(url: &str, prefix: &str) -> String {
+    let d = ring::digest::digest(&ring::digest::SHA256, url.as_bytes());
+    let hex: String = d.as_ref().iter().map(|b| format!("{b:02x}")).collect();
+    format!("{prefix}_{}", &hex[..20])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dot_ids_hash_the_url() {
+        // python3 -c "import hashlib; print(hashlib.sha256(b'http://x').hexdigest()[:20])"
+        assert_eq!(dot_id("http://x", "r"), "r_037ab55168fe8769f2a4");
+    }
 
     #[test]
     fn paths_keep_the_identifier_slash_and_encode_the_rest() {

@@ -406,3 +406,110 @@ fn stack_actions_and_snapshots() {
     assert_eq!(d.code, 0, "{}", d.stderr);
     drop(stack);
 }
+
+#[test]
+fn hooks_failures_and_the_dot_graph() {
+    let s = Scratch::new();
+    std::fs::write(
+        s.cwd().join("hooked.yaml"),
+        "heat_template_version: 2018-08-31\nresources:\n  r:\n    type: OS::Heat::RandomString\n  v:\n    type: OS::Heat::Value\n    properties:\n      value: {get_attr: [r, value]}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        s.cwd().join("failing.yaml"),
+        "heat_template_version: 2018-08-31\nresources:\n  bad:\n    type: OS::Heat::TestResource\n    properties:\n      fail: true\n",
+    )
+    .unwrap();
+
+    // a pre-create hook holds the stack until cleared
+    let hooked = unique("hooked");
+    let h = Stack {
+        s: &s,
+        name: hooked.clone(),
+    };
+    let c = ostk(
+        &s,
+        &[
+            "stack",
+            "create",
+            "-t",
+            "hooked.yaml",
+            "--pre-create",
+            "r",
+            &hooked,
+        ],
+    );
+    assert_eq!(c.code, 0, "{}", c.stderr);
+    let mut polled = String::new();
+    for _ in 0..60 {
+        polled = ostk(
+            &s,
+            &[
+                "stack",
+                "hook",
+                "poll",
+                &hooked,
+                "-f",
+                "value",
+                "-c",
+                "Resource Name",
+            ],
+        )
+        .stdout;
+        if polled.trim() == "r" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    assert_eq!(polled.trim(), "r");
+    assert_same(&s, &["stack", "hook", "poll", &hooked]);
+    let cl = ostk(&s, &["stack", "hook", "clear", &hooked, "r"]);
+    assert_eq!(cl.code, 0, "{}", cl.stderr);
+    let mut status = String::new();
+    for _ in 0..60 {
+        status = ostk(
+            &s,
+            &[
+                "stack",
+                "show",
+                &hooked,
+                "-f",
+                "value",
+                "-c",
+                "stack_status",
+            ],
+        )
+        .stdout;
+        if status.trim() == "CREATE_COMPLETE" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_secs(1));
+    }
+    assert_eq!(status.trim(), "CREATE_COMPLETE");
+    assert_same(&s, &["stack", "resource", "list", &hooked, "-f", "dot"]);
+    assert_same(&s, &["stack", "hook", "poll", &hooked]);
+
+    // a failing create: --wait ends like the plugin, failures list explains
+    let failing = unique("failing");
+    let f = Stack {
+        s: &s,
+        name: failing.clone(),
+    };
+    let c = ostk(
+        &s,
+        &["stack", "create", "-t", "failing.yaml", "--wait", &failing],
+    );
+    assert_eq!(c.code, 1, "{}{}", c.stdout, c.stderr);
+    assert!(
+        c.stdout
+            .contains(&format!("[{failing}.bad]: CREATE_FAILED")),
+        "{}",
+        c.stdout
+    );
+    assert_eq!(c.stderr, format!("\n Stack {failing} CREATE_FAILED \n\n"));
+    assert_same(&s, &["stack", "failures", "list", &failing]);
+    assert_same(&s, &["stack", "failures", "list", &failing, "--long"]);
+    assert_same(&s, &["stack", "resource", "list", &failing, "-f", "dot"]);
+    drop(f);
+    drop(h);
+}

@@ -3,8 +3,11 @@
 //! column formatters (JSON and YAML fields), `--parameter` parsing, the stack record of
 //! `_show_stack`, and the formatter defaults some commands change (`-f log`, `-f yaml`).
 
+pub mod dot;
 pub mod event;
+pub mod failures;
 pub mod files;
+pub mod hook;
 pub mod output;
 pub mod resource;
 pub mod snapshot;
@@ -47,6 +50,9 @@ pub static COMMANDS: &[Entry] = &[
     entry::<snapshot::RestoreSnapshot>(),
     entry::<snapshot::CreateSnapshot>(),
     entry::<snapshot::DeleteSnapshot>(),
+    entry::<failures::ListStackFailures>(),
+    entry::<hook::StackHookPoll>(),
+    entry::<hook::StackHookClear>(),
     entry::<event::ListEvent>(),
     entry::<event::ShowEvent>(),
     entry::<template::Validate>(),

@@ -46,7 +46,7 @@ fn with_stack_name(mut r: Value) -> Value {
 
 /// List stack resources.
 #[derive(clap::Args, Debug)]
-pub struct ResourceList {
+pub struct ResourceListArgs {
     /// Name or ID of stack to query
     #[arg(value_name = "<stack>")]
     stack: String,
@@ -61,6 +61,13 @@ pub struct ResourceList {
     filter: Vec<String>,
 }
 
+format_default!(
+    ResourceList,
+    ResourceListArgs,
+    "table",
+    ["csv", "dot", "json", "table", "value", "yaml"]
+);
+
 impl Command for ResourceList {
     const WORDS: &'static str = "stack resource list";
     const ABOUT: &'static str = "List stack resources.";
@@ -68,24 +75,29 @@ impl Command for ResourceList {
     const EPILOG: Option<&'static str> = Some(super::PLUGIN_EPILOG);
 
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
-        let mut q = filter_query(&self.filter)?;
-        let depth = self.nested_depth.filter(|d| *d != 0);
+        let fmt = super::formatter(ctx);
+        let a = self.0;
+        let mut q = filter_query(&a.filter)?;
+        let depth = a.nested_depth.filter(|d| *d != 0);
         if let Some(d) = depth {
             q.push(("nested_depth".into(), d.to_string()));
         }
-        if self.long {
+        if a.long {
             q.push(("with_detail".into(), "True".into()));
         }
         let path = format!(
             "stacks/{}/resources{}",
-            heat::stack_path(&self.stack),
+            heat::stack_path(&a.stack),
             heat::query_string(&q)
         );
         let resources = with_session(ctx, |s| async move {
             let mut v = heat::get(&s, &path).await?;
             Ok(heat::take_list(&mut v, "resources"))
         })?
-        .map_err(|e| or_not_found(e, || format!("Stack not found: {}", self.stack)))?;
+        .map_err(|e| or_not_found(e, || format!("Stack not found: {}", a.stack)))?;
+        if fmt == "dot" {
+            return Ok(Output::Text(super::dot::resources_dot(&resources)));
+        }
         let resources: Vec<Value> = resources.into_iter().map(with_stack_name).collect();
         let mut columns = vec![
             "physical_resource_id",
@@ -101,7 +113,7 @@ impl Command for ResourceList {
         } else {
             columns.insert(0, "resource_name");
         }
-        if depth.is_some() || self.long {
+        if depth.is_some() || a.long {
             columns.push("stack_name");
         }
         Ok(Output::List(Listing {
