@@ -33,12 +33,19 @@ fn encode_str_with(s: &str, ascii: bool, out: &mut String) {
     out.push('"');
 }
 
-/// Python `json.dumps(v, indent=indent, separators=(', ', ': '), ensure_ascii=ascii)` of a
-/// JSON value (keys in their order): the item separator keeps its space before each newline,
-/// as Python writes it.
-pub fn dumps(v: &serde_json::Value, indent: Option<usize>, ascii: bool) -> String {
+/// Python `json.dumps(v, indent=indent, separators=(item_sep, ': '), ensure_ascii=ascii)` of
+/// a JSON value (keys in their order). With `item_sep` `", "` the space stays before each
+/// newline, as Python writes it (`json.dumps` with an indent defaults to `","`).
+pub fn dumps(v: &serde_json::Value, indent: Option<usize>, item_sep: &str, ascii: bool) -> String {
     use serde_json::Value;
-    fn rec(v: &Value, indent: Option<usize>, level: usize, ascii: bool, out: &mut String) {
+    fn rec(
+        v: &Value,
+        indent: Option<usize>,
+        sep: &str,
+        level: usize,
+        ascii: bool,
+        out: &mut String,
+    ) {
         let nl = |out: &mut String, level: usize| {
             if let Some(n) = indent {
                 out.push('\n');
@@ -59,10 +66,10 @@ pub fn dumps(v: &serde_json::Value, indent: Option<usize>, ascii: bool) -> Strin
                 out.push('[');
                 for (i, x) in a.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(", ");
+                        out.push_str(sep);
                     }
                     nl(out, level + 1);
-                    rec(x, indent, level + 1, ascii, out);
+                    rec(x, indent, sep, level + 1, ascii, out);
                 }
                 nl(out, level);
                 out.push(']');
@@ -71,12 +78,12 @@ pub fn dumps(v: &serde_json::Value, indent: Option<usize>, ascii: bool) -> Strin
                 out.push('{');
                 for (i, (k, x)) in m.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(", ");
+                        out.push_str(sep);
                     }
                     nl(out, level + 1);
                     encode_str_with(k, ascii, out);
                     out.push_str(": ");
-                    rec(x, indent, level + 1, ascii, out);
+                    rec(x, indent, sep, level + 1, ascii, out);
                 }
                 nl(out, level);
                 out.push('}');
@@ -84,7 +91,7 @@ pub fn dumps(v: &serde_json::Value, indent: Option<usize>, ascii: bool) -> Strin
         }
     }
     let mut out = String::new();
-    rec(v, indent, 0, ascii, &mut out);
+    rec(v, indent, item_sep, 0, ascii, &mut out);
     out
 }
 

@@ -158,9 +158,93 @@ pub fn dot_id(url: &str, prefix: &str) -> String {
     format!("{prefix}_{}", &hex[..20])
 }
 
+/// A random version-4 UUID (hyphenated), as Python's `str(uuid.uuid4())`.
+pub fn uuid4() -> String {
+    use ring::rand::SecureRandom;
+    let mut b = [0u8; 16];
+    // the system RNG does not fail on the platforms this runs on; zeros would still be unique
+    // enough for a container name
+    let _ = ring::rand::SystemRandom::new().fill(&mut b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let h: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )
+}
+
+/// heatclient's `deployment_utils.create_temp_url`: an empty object in a new container
+/// `{name}-{uuid}` of the user's swift account and a `PUT` TempURL to it (HMAC-SHA256 with the
+/// account's temp-url key, set first when missing), valid `timeout_mins`; the server of a
+/// software deployment signals its outputs there.
+pub async fn signal_temp_url(
+    s: &Session,
+    name: &str,
+    timeout_mins: i64,
+) -> Result<String, ClientError> {
+    use crate::object_store::{ObjectStore, quote};
+    let swift = ObjectStore::new(s);
+    let container = format!("{name}-{}", uuid4());
+    let object = uuid4();
+    swift.create_container(&container, &[]).await?;
+    const KEY: &str = "x-account-meta-temp-url-key";
+    if swift.head_account().await?.header(KEY).is_none() {
+        let key: String = uuid4().chars().take(32).collect();
+        swift.post_account(&[(KEY.to_string(), key)]).await?;
+    }
+    let key = swift
+        .head_account()
+        .await?
+        .header(KEY)
+        .unwrap_or_default()
+        .to_string();
+    let endpoint = swift.endpoint().await?;
+    let account = swift.account().await?;
+    let path = format!("/v1/{account}/{}/{}", quote(&container), quote(&object));
+    let expires = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+        + timeout_mins * 60;
+    let mac = ring::hmac::sign(
+        &ring::hmac::Key::new(ring::hmac::HMAC_SHA256, key.as_bytes()),
+        format!("PUT\n{expires}\n{path}").as_bytes(),
+    );
+    let sig: String = mac.as_ref().iter().map(|b| format!("{b:02x}")).collect();
+    let base = url::Url::parse(&endpoint)
+        .map(|u| u[..url::Position::BeforePath].to_string())
+        .unwrap_or_default();
+    s.request(
+        crate::object_store::SERVICE_TYPE,
+        Method::PUT,
+        &swift.object_url(&container, &object).await?,
+    )
+    .body(Vec::new(), "application/octet-stream")
+    // an empty body goes without a length otherwise, and swift wants one (411)
+    .header("Content-Length", "0")
+    .send()
+    .await?;
+    Ok(format!(
+        "{base}{path}?temp_url_sig={sig}&temp_url_expires={expires}"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uuids_are_version_4() {
+        let u = uuid4();
+        assert_eq!(u.len(), 36);
+        assert_eq!(&u[14..15], "4");
+        assert!(matches!(&u[19..20], "8" | "9" | "a" | "b"));
+    }
 
     #[test]
     fn dot_ids_hash_the_url() {

@@ -58,6 +58,25 @@ impl Drop for Stack<'_> {
     }
 }
 
+/// Runs `ostk` commands on drop (deletes what a test made, also when it fails).
+struct Cleanup<'a> {
+    s: &'a Scratch,
+    what: Vec<Vec<String>>,
+}
+
+impl Drop for Cleanup<'_> {
+    fn drop(&mut self) {
+        for a in self.what.iter().rev() {
+            let a: Vec<&str> = a.iter().map(String::as_str).collect();
+            let _ = ostk(self.s, &a);
+        }
+    }
+}
+
+fn words(a: &[&str]) -> Vec<String> {
+    a.iter().map(|x| x.to_string()).collect()
+}
+
 const TEMPLATE: &str = "heat_template_version: 2018-08-31
 description: Network, server and volume on the devcloud
 parameters:
@@ -512,4 +531,156 @@ fn hooks_failures_and_the_dot_graph() {
     assert_same(&s, &["stack", "resource", "list", &failing, "-f", "dot"]);
     drop(f);
     drop(h);
+}
+
+#[test]
+fn software_configs_and_deployments() {
+    let s = Scratch::new();
+    std::fs::write(s.cwd().join("script.sh"), "#!/bin/sh\necho hi\n").unwrap();
+    std::fs::write(
+        s.cwd().join("defn.yaml"),
+        "inputs:\n- name: foo\n  default: bar\noutputs:\n- name: result\noptions:\n  x: 1\n",
+    )
+    .unwrap();
+    let name = unique("cfg");
+    let cfg = json(&ostk(
+        &s,
+        &[
+            "software",
+            "config",
+            "create",
+            &name,
+            "--config-file",
+            "script.sh",
+            "--definition-file",
+            "defn.yaml",
+        ],
+    ));
+    let cid = cfg["id"].as_str().unwrap().to_string();
+    let mut cleanup = Cleanup {
+        s: &s,
+        what: vec![words(&["software", "config", "delete", &cid])],
+    };
+    assert_eq!(cfg["config"], "#!/bin/sh\necho hi\n");
+    assert_same(&s, &["software", "config", "show", &cid]);
+    assert_same(&s, &["software", "config", "show", &cid, "--config-only"]);
+
+    // a deployment to a (made-up) server, without signalling; heat keeps server IDs in 36
+    // characters
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    let server = format!(
+        "{:08x}-0000-4000-8000-{:012x}",
+        std::process::id(),
+        nanos % (1 << 48)
+    );
+    let d = json(&ostk(
+        &s,
+        &[
+            "software",
+            "deployment",
+            "create",
+            &name,
+            "--server",
+            &server,
+            "--config",
+            &cid,
+            "--signal-transport",
+            "NO_SIGNAL",
+            "--input-value",
+            "foo=baz",
+            "-f",
+            "json",
+        ],
+    ));
+    let did = d["id"].as_str().unwrap().to_string();
+    cleanup
+        .what
+        .push(words(&["software", "deployment", "delete", &did]));
+    assert_eq!(d["status"], "IN_PROGRESS");
+    let derived = json(&ostk(
+        &s,
+        &[
+            "software",
+            "config",
+            "show",
+            d["config_id"].as_str().unwrap(),
+            "-f",
+            "json",
+        ],
+    ));
+    let inputs = derived["inputs"].as_array().unwrap();
+    assert_eq!(inputs[0]["name"], "foo");
+    assert_eq!(inputs[0]["value"], "baz");
+    assert!(
+        inputs
+            .iter()
+            .any(|i| i["name"] == "deploy_server_id" && i["value"] == server.as_str())
+    );
+    assert_same(&s, &["software", "deployment", "show", &did, "--long"]);
+    assert_same(&s, &["software", "deployment", "list", "--server", &server]);
+    assert_same(&s, &["software", "deployment", "metadata", "show", &server]);
+    assert_same(
+        &s,
+        &["software", "deployment", "output", "show", &did, "--all"],
+    );
+
+    // the default transport: a swift TempURL the server can PUT its outputs to
+    let t = json(&ostk(
+        &s,
+        &[
+            "software",
+            "deployment",
+            "create",
+            &name,
+            "--server",
+            &server,
+            "-f",
+            "json",
+        ],
+    ));
+    cleanup.what.push(words(&[
+        "software",
+        "deployment",
+        "delete",
+        t["id"].as_str().unwrap(),
+    ]));
+    let tcfg = json(&ostk(
+        &s,
+        &[
+            "software",
+            "config",
+            "show",
+            t["config_id"].as_str().unwrap(),
+            "-f",
+            "json",
+        ],
+    ));
+    let url = tcfg["inputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["name"] == "deploy_signal_id")
+        .and_then(|i| i["value"].as_str())
+        .unwrap()
+        .to_string();
+    crate::support::curl(&["-X", "PUT", "--data", "{}", &url]);
+    let container = url.split('/').nth(5).unwrap().to_string();
+    cleanup
+        .what
+        .insert(0, words(&["container", "delete", "-r", &container]));
+
+    for id in [&did, t["id"].as_str().unwrap()] {
+        let r = ostk(&s, &["software", "deployment", "delete", id]);
+        assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    }
+    assert_same(&s, &["software", "deployment", "show", &did]);
+    let r = ostk(&s, &["software", "config", "delete", &cid]);
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert_same(&s, &["software", "config", "delete", &cid]);
+    let r = ostk(&s, &["container", "delete", "-r", &container]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    cleanup.what.clear();
 }

@@ -77,8 +77,9 @@ async fn append_failed(
     Ok(appended)
 }
 
-/// heatclient's `format_utils.indent_and_truncate`.
-fn indent_and_truncate(
+/// heatclient's `format_utils.indent_and_truncate` (with a prefix line and a postfix line
+/// when truncated).
+pub fn indent_and_truncate(
     txt: &str,
     spaces: usize,
     truncate: bool,

@@ -11,6 +11,7 @@ pub mod hook;
 pub mod output;
 pub mod resource;
 pub mod snapshot;
+pub mod software;
 pub mod stack;
 pub mod template;
 pub mod types;
@@ -53,6 +54,16 @@ pub static COMMANDS: &[Entry] = &[
     entry::<failures::ListStackFailures>(),
     entry::<hook::StackHookPoll>(),
     entry::<hook::StackHookClear>(),
+    entry::<software::DeleteConfig>(),
+    entry::<software::ListConfig>(),
+    entry::<software::CreateConfig>(),
+    entry::<software::ShowConfig>(),
+    entry::<software::CreateDeployment>(),
+    entry::<software::DeleteDeployment>(),
+    entry::<software::ListDeployment>(),
+    entry::<software::ShowDeployment>(),
+    entry::<software::ShowMetadataDeployment>(),
+    entry::<software::ShowOutputDeployment>(),
     entry::<event::ListEvent>(),
     entry::<event::ShowEvent>(),
     entry::<template::Validate>(),
@@ -117,7 +128,7 @@ pub fn formatter(ctx: &Context) -> String {
 
 /// Python `json.dumps(v, indent=indent, separators=(', ', ': '), ensure_ascii=ascii)`.
 pub fn py_json(v: &Value, indent: Option<usize>, ascii: bool) -> String {
-    ostk_output::json_dumps(v, indent, ascii)
+    ostk_output::json_dumps(v, indent, ", ", ascii)
 }
 
 /// heatclient's `JsonColumn`: indented JSON for the table, the value itself otherwise.
