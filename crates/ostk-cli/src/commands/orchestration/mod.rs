@@ -283,6 +283,21 @@ pub fn item_row(item: &Value, columns: &[&str]) -> Vec<Cell> {
         .collect()
 }
 
+/// Every field of an object, sorted by name, each made a cell by `cell(name, value)`.
+pub fn sorted_record(v: &Value, cell: impl Fn(&str, Value) -> Cell) -> Record {
+    let mut keys: Vec<&String> = v
+        .as_object()
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
+    keys.sort();
+    Record {
+        fields: keys
+            .into_iter()
+            .map(|k| (k.clone(), cell(k, v[k].clone())))
+            .collect(),
+    }
+}
+
 /// Every field of an object, in the server's order (cliff's `dict2columns`, whose record
 /// keeps the dict's order).
 pub fn dict_record(v: &Value) -> Record {

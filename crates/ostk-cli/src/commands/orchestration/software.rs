@@ -669,19 +669,8 @@ impl Command for CreateDeployment {
                 .unwrap_or(Value::Null))
         })?
         .map_err(heat_error)?;
-        let mut keys: Vec<String> = sd
-            .as_object()
-            .map(|m| m.keys().cloned().collect())
-            .unwrap_or_default();
-        keys.sort();
-        Ok(Output::One(Record {
-            fields: keys
-                .into_iter()
-                .map(|k| {
-                    let v = sd[&k].clone();
-                    (k, ostk_output::Cell::from_json(v))
-                })
-                .collect(),
-        }))
+        Ok(Output::One(super::sorted_record(&sd, |_, v| {
+            ostk_output::Cell::from_json(v)
+        })))
     }
 }

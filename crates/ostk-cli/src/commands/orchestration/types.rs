@@ -8,7 +8,7 @@ use crate::{
     error::CliError,
     registry::{Command, Kind, Output},
 };
-use ostk_output::{Cell, Listing, Record};
+use ostk_output::{Cell, Listing};
 use ostk_sdk::orchestration as heat;
 use serde_json::Value;
 
@@ -186,24 +186,12 @@ impl Command for BuildInfo {
     fn run(self, ctx: &mut Context) -> Result<Output, CliError> {
         let info = with_session(ctx, |s| async move { heat::get(&s, "build_info").await })?
             .map_err(heat_error)?;
-        let mut keys: Vec<String> = info
-            .as_object()
-            .map(|m| m.keys().cloned().collect())
-            .unwrap_or_default();
-        keys.sort();
-        Ok(Output::One(Record {
-            fields: keys
-                .into_iter()
-                .map(|k| {
-                    let v = info[&k].clone();
-                    let cell = if k == "api" || k == "engine" {
-                        json_cell(v)
-                    } else {
-                        Cell::from_json(v)
-                    };
-                    (k, cell)
-                })
-                .collect(),
-        }))
+        Ok(Output::One(super::sorted_record(&info, |k, v| {
+            if k == "api" || k == "engine" {
+                json_cell(v)
+            } else {
+                Cell::from_json(v)
+            }
+        })))
     }
 }

@@ -148,27 +148,13 @@ impl Command for CreateStack {
 
 /// The record of `stack create --dry-run`: every field, sorted, text wrapped at 55 columns.
 fn preview_record(stack: &Value) -> Record {
-    let mut keys: Vec<&String> = stack
-        .as_object()
-        .map(|m| m.keys().collect())
-        .unwrap_or_default();
-    keys.sort();
-    Record {
-        fields: keys
-            .into_iter()
-            .map(|k| {
-                let v = stack[k].clone();
-                let cell = match k.as_str() {
-                    "description" | "template_description" | "stack_status_reason" => {
-                        let text = v.as_str().unwrap_or("");
-                        Cell::formatted(ostk_output::width::wrap(text, 55).join("\n"), v.clone())
-                    }
-                    "parameters" | "outputs" | "resources" => json_cell(v),
-                    "links" => Cell::formatted(link_lines(&v), v),
-                    _ => Cell::from_json(v),
-                };
-                (k.clone(), cell)
-            })
-            .collect(),
-    }
+    crate::commands::orchestration::sorted_record(stack, |k, v| match k {
+        "description" | "template_description" | "stack_status_reason" => {
+            let text = v.as_str().unwrap_or("");
+            Cell::formatted(ostk_output::width::wrap(text, 55).join("\n"), v.clone())
+        }
+        "parameters" | "outputs" | "resources" => json_cell(v),
+        "links" => Cell::formatted(link_lines(&v), v),
+        _ => Cell::from_json(v),
+    })
 }

@@ -10,7 +10,6 @@ use crate::{
     error::CliError,
     registry::{Command, Kind, Output},
 };
-use ostk_output::Record;
 use ostk_sdk::client::Method;
 use ostk_sdk::orchestration as heat;
 use serde_json::Value;
@@ -150,20 +149,10 @@ impl Command for UpdateStack {
                 .get("resource_changes")
                 .cloned()
                 .unwrap_or(Value::Null);
-            let mut keys: Vec<String> = rc
-                .as_object()
-                .map(|m| m.keys().cloned().collect())
-                .unwrap_or_default();
-            keys.sort();
-            return Ok(Output::One(Record {
-                fields: keys
-                    .into_iter()
-                    .map(|k| {
-                        let v = rc[&k].clone();
-                        (k, json_cell(v))
-                    })
-                    .collect(),
-            }));
+            return Ok(Output::One(crate::commands::orchestration::sorted_record(
+                &rc,
+                |_, v| json_cell(v),
+            )));
         }
         let (wait, converge) = (self.wait, self.converge);
         if converge {
