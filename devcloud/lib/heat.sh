@@ -46,6 +46,9 @@ stack_domain_admin = heat_domain_admin
 stack_domain_admin_password = $PASS
 # no heat-api-cfn here: these URLs only end up in servers' user data (the fake driver ignores it);
 # unset, heat would look for a cloudformation endpoint in the catalog and fail the server
+# stack abandon / adopt are off by default; the CLI offers both
+enable_stack_abandon = true
+enable_stack_adopt = true
 heat_metadata_server_url = http://$H:8000
 heat_waitcondition_server_url = http://$H:8000/v1/waitcondition
 [database]
@@ -97,9 +100,18 @@ wait_heat_engine() { # since
   done
 }
 
+heat_conf_fingerprint() { md5sum <"$E/heat/heat.conf" | cut -d' ' -f1; }
+
 heat_up() {
   mkdir -p "$HS"
   touch "$R/heat.enabled"   # status/env report heat from now on (until `down heat`)
+  if heat_all_alive && [ -f "$HV/.devcloud-installed" ]; then
+    write_heat_configs
+    if [ "$(cat "$HS/.started" 2>/dev/null)" != "$(heat_conf_fingerprint)" ]; then
+      log "heat.conf changed: restarting heat-api and heat-engine"
+      stop_services "${HEAT_SERVICES[@]}"
+    fi
+  fi
   if heat_all_alive && heat_markers_ok && [ -f "$HV/.devcloud-installed" ]; then
     wait_http heat-api "http://$H:$HEAT_PORT/" 30
     log "heat already running (nothing started)"
@@ -123,6 +135,7 @@ heat_up() {
   since=$(date -u '+%F %T')
   if alive heat-engine; then since='1970-01-01'; fi
   alive heat-engine || start_bg heat-engine "$HV/bin/heat-engine" --config-file "$E/heat/heat.conf"
+  heat_conf_fingerprint >"$HS/.started"
   wait_http heat-api "http://$H:$HEAT_PORT/" 180
   wait_heat_engine "$since"
   log "heat up ($((SECONDS - t0))s)"

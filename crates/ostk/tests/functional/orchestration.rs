@@ -423,6 +423,65 @@ fn stack_actions_and_snapshots() {
     assert_same(&s, &["stack", "snapshot", "delete", "-y", &name, "nope"]);
     let d = ostk(&s, &["stack", "snapshot", "delete", "-y", &name, &id]);
     assert_eq!(d.code, 0, "{}", d.stderr);
+
+    // abandon to a file, adopt it under another name: the resource keeps its data
+    let value = ostk(
+        &s,
+        &[
+            "stack",
+            "output",
+            "show",
+            &name,
+            "v",
+            "-f",
+            "value",
+            "-c",
+            "output_value",
+        ],
+    );
+    let a = ostk(
+        &s,
+        &["stack", "abandon", &name, "--output-file", "abandoned.json"],
+    );
+    assert_eq!(a.code, 0, "{}", a.stderr);
+    assert_eq!(a.stdout, "");
+    let adopted = unique("adopted");
+    let _adopted = Stack {
+        s: &s,
+        name: adopted.clone(),
+    };
+    let r = ostk(
+        &s,
+        &[
+            "stack",
+            "adopt",
+            "--adopt-file",
+            "abandoned.json",
+            "--wait",
+            &adopted,
+        ],
+    );
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("| stack_status        | ADOPT_COMPLETE"),
+        "{}",
+        r.stdout
+    );
+    let again = ostk(
+        &s,
+        &[
+            "stack",
+            "output",
+            "show",
+            &adopted,
+            "v",
+            "-f",
+            "value",
+            "-c",
+            "output_value",
+        ],
+    );
+    assert_eq!(again.stdout, value.stdout);
     drop(stack);
 }
 

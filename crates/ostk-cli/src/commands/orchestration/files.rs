@@ -244,11 +244,13 @@ pub struct Environments {
     pub urls: Vec<String>,
 }
 
-/// heatclient's `process_multiple_environments_and_files` with an `env_list_tracker`.
+/// heatclient's `process_multiple_environments_and_files`; `track` is its `env_list_tracker`
+/// (the environments' URLs listed, their contents in the files).
 pub fn environments(
     paths: &[String],
     fetch: &mut Fetch<'_>,
     fetch_env_files: bool,
+    track: bool,
 ) -> Result<Environments, CliError> {
     let mut out = Environments {
         env: Value::Object(Map::new()),
@@ -256,7 +258,9 @@ pub fn environments(
     };
     for path in paths {
         if !fetch_env_files {
-            out.urls.push(path.clone());
+            if track {
+                out.urls.push(path.clone());
+            }
             continue;
         }
         let url = to_url(path)?;
@@ -266,12 +270,14 @@ pub fn environments(
         if let Some(rr) = env.get_mut("resource_registry") {
             resolve_registry(rr, &mut out.files, &url, fetch)?;
         }
-        out.files.insert(
-            url.to_string(),
-            Value::String(py_json(&Value::Object(env.clone()), None, true)),
-        );
+        if track {
+            out.files.insert(
+                url.to_string(),
+                Value::String(py_json(&Value::Object(env.clone()), None, true)),
+            );
+            out.urls.push(url.to_string());
+        }
         deep_update(&mut out.env, env);
-        out.urls.push(url.to_string());
     }
     Ok(out)
 }
@@ -452,6 +458,7 @@ mod tests {
         let e = environments(
             &["file:///e/a.yaml".into(), "file:///e/b.yaml".into()],
             &mut fetch,
+            true,
             true,
         )
         .unwrap();

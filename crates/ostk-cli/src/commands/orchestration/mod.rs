@@ -26,6 +26,7 @@ use serde_json::{Map, Value};
 /// This area's commands (registered through `commands::all`).
 pub static COMMANDS: &[Entry] = &[
     entry::<stack::create::CreateStack>(),
+    entry::<stack::adopt::AdoptStack>(),
     entry::<stack::update::UpdateStack>(),
     entry::<stack::show::ShowStack>(),
     entry::<stack::list::ListStack>(),

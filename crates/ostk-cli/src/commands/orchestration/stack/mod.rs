@@ -2,6 +2,7 @@
 //! update, adopt and template validation build alike from `-t`, `-e` and `--parameter…`.
 
 pub mod action;
+pub mod adopt;
 pub mod create;
 pub mod delete;
 pub mod list;
@@ -15,7 +16,7 @@ use serde_json::{Map, Value};
 
 /// Fetches a template or environment URL that is not a local file, with the session's
 /// HTTP client.
-fn remote(ctx: &mut Context, u: &url::Url) -> Result<Vec<u8>, String> {
+pub fn remote(ctx: &mut Context, u: &url::Url) -> Result<Vec<u8>, String> {
     let session = ctx.session().map_err(|e| e.to_string())?;
     let url = u.to_string();
     let r = ctx
@@ -66,7 +67,7 @@ pub fn template_fields(
         }
         None => None,
     };
-    let env = files::environments(environments, &mut fetch, fetch_child)?;
+    let env = files::environments(environments, &mut fetch, fetch_child, true)?;
     let mut params = super::format_parameters(parameters, true)?;
     params.extend(files::parameter_files(
         parameter_files,
