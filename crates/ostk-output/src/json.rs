@@ -5,6 +5,11 @@ use crate::pyrepr::{PyVal, float_repr};
 
 /// Python `json` string encoding with `ensure_ascii=True`.
 pub fn encode_str(s: &str, out: &mut String) {
+    encode_str_with(s, true, out);
+}
+
+/// Python `json` string encoding; `ascii` is `ensure_ascii`.
+fn encode_str_with(s: &str, ascii: bool, out: &mut String) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -16,6 +21,7 @@ pub fn encode_str(s: &str, out: &mut String) {
             '\x08' => out.push_str("\\b"),
             '\x0c' => out.push_str("\\f"),
             ' '..='~' => out.push(c),
+            c if !ascii && c > '~' => out.push(c),
             c => {
                 let mut buf = [0u16; 2];
                 for u in c.encode_utf16(&mut buf) {
@@ -25,6 +31,68 @@ pub fn encode_str(s: &str, out: &mut String) {
         }
     }
     out.push('"');
+}
+
+/// Python `json.dumps(v, indent=indent, separators=(item_sep, ': '), ensure_ascii=ascii)` of
+/// a JSON value (keys in their order). With `item_sep` `", "` the space stays before each
+/// newline, as Python writes it (`json.dumps` with an indent defaults to `","`).
+pub fn dumps(v: &serde_json::Value, indent: Option<usize>, item_sep: &str, ascii: bool) -> String {
+    use serde_json::Value;
+    fn rec(
+        v: &Value,
+        indent: Option<usize>,
+        sep: &str,
+        level: usize,
+        ascii: bool,
+        out: &mut String,
+    ) {
+        let nl = |out: &mut String, level: usize| {
+            if let Some(n) = indent {
+                out.push('\n');
+                out.push_str(&" ".repeat(n * level));
+            }
+        };
+        match v {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Number(n) => match n.as_f64() {
+                Some(f) if n.is_f64() => out.push_str(&float_repr(f)),
+                _ => out.push_str(&n.to_string()),
+            },
+            Value::String(s) => encode_str_with(s, ascii, out),
+            Value::Array(a) if a.is_empty() => out.push_str("[]"),
+            Value::Object(m) if m.is_empty() => out.push_str("{}"),
+            Value::Array(a) => {
+                out.push('[');
+                for (i, x) in a.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    nl(out, level + 1);
+                    rec(x, indent, sep, level + 1, ascii, out);
+                }
+                nl(out, level);
+                out.push(']');
+            }
+            Value::Object(m) => {
+                out.push('{');
+                for (i, (k, x)) in m.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(sep);
+                    }
+                    nl(out, level + 1);
+                    encode_str_with(k, ascii, out);
+                    out.push_str(": ");
+                    rec(x, indent, sep, level + 1, ascii, out);
+                }
+                nl(out, level);
+                out.push('}');
+            }
+        }
+    }
+    let mut out = String::new();
+    rec(v, indent, item_sep, 0, ascii, &mut out);
+    out
 }
 
 /// JSON writer state: `indent` is `None` for `--noindent`.

@@ -27,6 +27,7 @@ use std::io::Write;
 
 use serde_json::{Map, Value};
 
+pub use json::dumps as json_dumps;
 use pyrepr::{PyVal, py_str};
 pub use pyrepr::{float_repr, json_str as py_str_of_json, str_repr as py_repr_str};
 
@@ -867,6 +868,14 @@ pub fn write_one(r: &Record, o: &ShowOptions, out: &mut dyn Write) -> Result<(),
         }
     }
     Ok(())
+}
+
+/// PyYAML `yaml.safe_dump(v, default_flow_style=False)` of a JSON value (keys sorted), as
+/// plugins print YAML-formatted fields (heatclient's `YamlColumn`).
+pub fn yaml_dump(v: &Value) -> String {
+    let mut e = yaml::Emitter::new();
+    e.document(&yaml::Node::represent(PyVal::from_json(v)));
+    e.out
 }
 
 #[cfg(test)]

@@ -126,6 +126,7 @@ pub mod image;
 pub mod key_manager;
 pub mod network;
 pub mod object_store;
+pub mod orchestration;
 pub mod quota;
 pub mod rest;
 pub mod volume;

@@ -7,6 +7,7 @@ pub mod image;
 pub mod key_manager;
 pub mod network;
 pub mod object_store;
+pub mod orchestration;
 pub mod volume;
 
 use crate::registry::{Entry, entry};
@@ -207,6 +208,7 @@ pub fn all() -> &'static [Entry] {
             key_manager::COMMANDS,
             network::COMMANDS,
             volume::COMMANDS,
+            orchestration::COMMANDS,
         ]
         .concat()
     })

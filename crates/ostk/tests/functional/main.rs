@@ -21,6 +21,7 @@ mod image;
 mod key_manager;
 mod network;
 mod object_store;
+mod orchestration;
 mod sdk_examples;
 mod support;
 mod volume;
