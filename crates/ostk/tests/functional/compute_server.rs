@@ -404,6 +404,15 @@ fn set_unset_rebuild_resize_shelve_reboot() {
         st["status"].as_str().unwrap().starts_with("SHELVED"),
         "{st}"
     );
+    // --wait ends at SHELVED, as osc's does, while nova may still be offloading it (task_state
+    // shelving_offloading): an unshelve then would be refused with 409
+    for _ in 0..120 {
+        let st = json(&ostk(&s, &["server", "show", &renamed, "-f", "json"]));
+        if st["OS-EXT-STS:task_state"].is_null() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+    }
     let r = ostk(&s, &["server", "unshelve", "--wait", &renamed]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     wait_status(&s, &renamed, "ACTIVE");
