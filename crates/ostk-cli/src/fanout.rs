@@ -83,7 +83,8 @@ pub fn run(
                 let env = env.clone();
                 s.spawn(move || {
                     let mut ctx = Context::new(prog.to_string(), globals, env, width);
-                    (entry.run)(matches, &mut ctx)
+                    // rows of every cloud are merged: fetch them all
+                    (entry.run)(matches, &mut ctx).and_then(|o| o.fetched(&mut ctx))
                 })
             })
             .collect();
@@ -101,7 +102,7 @@ pub fn run(
             })
             .collect()
     });
-    let ctx = Context::new(prog.to_string(), split, env, width);
+    let mut ctx = Context::new(prog.to_string(), split, env, width);
     let mut merged = Merged::default();
     let mut failures = Vec::new();
     for (cloud, r) in results {
@@ -110,7 +111,7 @@ pub fn run(
             Err(e) => failures.push((cloud, e)),
         }
     }
-    let rendered = merged.render(entry, matches, &ctx, term, out, err);
+    let rendered = merged.render(entry, matches, &mut ctx, term, out, err);
     let _ = out.flush();
     let mut code = 0;
     for (cloud, e) in &failures {
@@ -153,6 +154,10 @@ impl Merged {
     fn add(&mut self, cloud: &str, o: Output, failures: &mut Vec<(String, CliError)>) {
         match o {
             Output::None => {}
+            Output::Stream(_) => failures.push((
+                cloud.to_string(),
+                CliError::Message("internal error: rows not fetched".into()),
+            )),
             Output::List(Listing { columns, rows }) => {
                 self.listed = true;
                 self.add_columns(&columns);
@@ -213,7 +218,7 @@ impl Merged {
         mut self,
         entry: &Entry,
         matches: &clap::ArgMatches,
-        ctx: &Context,
+        ctx: &mut Context,
         term: &Terminal,
         out: &mut dyn Write,
         err: &mut dyn Write,

@@ -171,7 +171,7 @@ pub fn run(
     }
     let mut ctx = Context::new(prog.to_string(), split, env, width);
     let result = (entry.run)(&matches, &mut ctx)
-        .and_then(|output| render::output(entry, &matches, output, &ctx, term, out, err));
+        .and_then(|output| render::output(entry, &matches, output, &mut ctx, term, out, err));
     let code = match result {
         Ok(()) => 0,
         Err(e) => {

@@ -12,6 +12,9 @@ pub enum Output {
     None,
     /// Rows (cliff `Lister`).
     List(Listing),
+    /// Rows of a long listing, produced page by page while they are written (cliff `Lister`):
+    /// with the formats that allow it, memory does not grow with the number of rows.
+    Stream(RowStream),
     /// One record (cliff `ShowOne`).
     One(Record),
     /// Literal text (help, completion scripts).
@@ -35,6 +38,85 @@ pub enum Output {
     /// A result printed in full, after which the command fails with the error (a diagnosis
     /// that shows the steps that passed before the one that failed).
     ThenFail(Box<Output>, Box<CliError>),
+}
+
+impl Output {
+    /// The same result with the rows of a [`Output::Stream`] fetched (wherever it is nested).
+    pub fn fetched(self, ctx: &mut Context) -> Result<Output, CliError> {
+        Ok(match self {
+            Output::Stream(s) => Output::List(s.collect(ctx)?),
+            Output::TextThen(t, rest) => Output::TextThen(t, Box::new(rest.fetched(ctx)?)),
+            Output::ForTable {
+                note,
+                table_error,
+                rest,
+            } => Output::ForTable {
+                note,
+                table_error,
+                rest: Box::new(rest.fetched(ctx)?),
+            },
+            Output::ThenFail(rest, e) => Output::ThenFail(Box::new(rest.fetched(ctx)?), e),
+            other => other,
+        })
+    }
+}
+
+/// Hands each page of rows to the sink it is given; stops at the sink's first error.
+pub type Produce = Box<
+    dyn FnOnce(
+            &mut Context,
+            &mut dyn FnMut(Vec<Vec<ostk_output::Cell>>) -> Result<(), CliError>,
+        ) -> Result<(), CliError>
+        + Send,
+>;
+
+/// A listing whose rows are fetched while the renderer writes them: the command returns it
+/// before the first request for rows, the renderer runs `produce` with a sink that writes each
+/// page (the command itself still prints nothing).
+pub struct RowStream {
+    /// Column headers.
+    pub columns: Vec<String>,
+    /// Fetches the rows, page by page.
+    pub produce: Produce,
+}
+
+impl RowStream {
+    /// A stream of rows under `columns`, fetched by `produce`.
+    pub fn new(
+        columns: Vec<String>,
+        produce: impl FnOnce(
+            &mut Context,
+            &mut dyn FnMut(Vec<Vec<ostk_output::Cell>>) -> Result<(), CliError>,
+        ) -> Result<(), CliError>
+        + Send
+        + 'static,
+    ) -> Self {
+        RowStream {
+            columns,
+            produce: Box::new(produce),
+        }
+    }
+
+    /// Fetches every row (for callers that need them all, such as `--clouds`).
+    pub fn collect(self, ctx: &mut Context) -> Result<Listing, CliError> {
+        let mut rows = Vec::new();
+        (self.produce)(ctx, &mut |page| {
+            rows.extend(page);
+            Ok(())
+        })?;
+        Ok(Listing {
+            columns: self.columns,
+            rows,
+        })
+    }
+}
+
+impl std::fmt::Debug for RowStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RowStream")
+            .field("columns", &self.columns)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Which cliff base class a command follows; decides the formatter options it gets.

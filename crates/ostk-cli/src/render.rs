@@ -42,7 +42,7 @@ pub fn output(
     entry: &Entry,
     matches: &clap::ArgMatches,
     output: Output,
-    ctx: &Context,
+    ctx: &mut Context,
     term: &Terminal,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -95,28 +95,13 @@ pub fn output(
             .write_all(t.as_bytes())
             .map_err(ostk_output::OutputError::from),
         (Output::List(listing), Kind::List) => {
-            let a = ListFormatArgs::from_arg_matches(matches).map_err(parse_err)?;
-            let opts = ostk_output::ListOptions {
-                format: ostk_output::ListFormat::from_name(&a.format)
-                    .ok_or_else(|| bad("format", &a.format))?,
-                columns: a.columns,
-                sort_columns: a.sort_columns,
-                sort_descending: a.sort_descending,
-                noindent: a.noindent,
-                quote: ostk_output::Quote::from_name(&a.quote)
-                    .ok_or_else(|| bad("quote", &a.quote))?,
-                max_width: positive(a.max_width.unwrap_or(env_max)),
-                fit_width: a.fit_width || env_fit,
-                print_empty: a.print_empty,
-                terminal_width: term.stdout_width,
-                escape_controls: term.stdout_tty,
-            };
-            ostk_output::write_list(&listing, &opts, out).map(|report| {
-                // cliff logs these (e.g. unsortable columns) as warnings.
-                for w in report.warnings {
-                    tracing::warn!("{w}");
-                }
-            })
+            let opts = list_options(matches, ctx, term)?;
+            ostk_output::write_list(&listing, &opts, out).map(log_warnings)
+        }
+        (Output::Stream(stream), Kind::List) => {
+            let opts = list_options(matches, ctx, term)?;
+            return write_stream(stream, &opts, ctx, out)
+                .and_then(|()| then_fail.map_or(Ok(()), Err));
         }
         (Output::One(record), Kind::Show) => {
             let a = ShowFormatArgs::from_arg_matches(matches).map_err(parse_err)?;
@@ -147,6 +132,81 @@ pub fn output(
         other => other.map_err(CliError::from)?,
     }
     then_fail.map_or(Ok(()), Err)
+}
+
+/// cliff logs these (e.g. unsortable columns) as warnings.
+fn log_warnings(report: ostk_output::ListReport) {
+    for w in report.warnings {
+        tracing::warn!("{w}");
+    }
+}
+
+/// The Lister formatter options a command was given.
+fn list_options(
+    matches: &clap::ArgMatches,
+    ctx: &Context,
+    term: &Terminal,
+) -> Result<ostk_output::ListOptions, CliError> {
+    let (env_max, env_fit) = cliff_env(ctx);
+    let a =
+        ListFormatArgs::from_arg_matches(matches).map_err(|e| CliError::Message(e.to_string()))?;
+    Ok(ostk_output::ListOptions {
+        format: ostk_output::ListFormat::from_name(&a.format)
+            .ok_or_else(|| bad("format", &a.format))?,
+        columns: a.columns,
+        sort_columns: a.sort_columns,
+        sort_descending: a.sort_descending,
+        noindent: a.noindent,
+        quote: ostk_output::Quote::from_name(&a.quote).ok_or_else(|| bad("quote", &a.quote))?,
+        max_width: positive(a.max_width.unwrap_or(env_max)),
+        fit_width: a.fit_width || env_fit,
+        print_empty: a.print_empty,
+        terminal_width: term.stdout_width,
+        escape_controls: term.stdout_tty,
+    })
+}
+
+/// Writes rows as the command fetches them. Nothing is written before the first page has
+/// arrived, so that a listing failing at its first request prints only the error, as cliff
+/// (which formats once it has everything) does; a failure on a later page ends the output
+/// where it is.
+fn write_stream(
+    stream: crate::registry::RowStream,
+    opts: &ostk_output::ListOptions,
+    ctx: &mut Context,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let columns = stream.columns;
+    let mut writer: Option<ostk_output::ListStream> = None;
+    // a closed pipe (`| head`) ends the listing quietly: the sink says so with this error
+    let mut pipe_closed = false;
+    let produced = (stream.produce)(ctx, &mut |rows| {
+        let written = match &mut writer {
+            Some(w) => w.push(rows, out),
+            None => ostk_output::ListStream::start(columns.clone(), opts, out)
+                .and_then(|w| writer.insert(w).push(rows, out)),
+        };
+        written.map_err(|e| {
+            if let ostk_output::OutputError::Io(io) = &e {
+                pipe_closed = io.kind() == std::io::ErrorKind::BrokenPipe;
+            }
+            CliError::from(e)
+        })
+    });
+    if pipe_closed {
+        return Ok(());
+    }
+    produced?;
+    let writer = match writer {
+        Some(w) => w,
+        None => ostk_output::ListStream::start(columns, opts, out)?,
+    };
+    match writer.finish(out) {
+        Err(ostk_output::OutputError::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            Ok(())
+        }
+        other => other.map(log_warnings).map_err(CliError::from),
+    }
 }
 
 /// Renders records of a ShowOne command gathered from several clouds (`--clouds`) as one

@@ -101,47 +101,101 @@ pub async fn for_each_page(
     collection: &str,
     mut f: impl FnMut(Vec<Value>) -> bool,
 ) -> Result<()> {
-    let page_req = |p: &str| {
-        let r = session.request(service_type, Method::GET, p);
-        match microversion_cap {
-            Some(c) => r.default_microversion(c),
-            None => r,
+    let mut pages = PageCursor::new(
+        service_type,
+        api_version,
+        microversion_cap,
+        path,
+        collection,
+    );
+    while let Some(page) = pages.next_page(session).await? {
+        if !f(page) {
+            break;
         }
-    };
-    let mut req = page_req(path);
-    if let Some(v) = api_version {
-        req = req.api_version(v);
     }
-    let endpoint = match api_version {
-        Some(v) => session.versioned_endpoint(service_type, v).await?,
-        None => session.endpoint(service_type).await?,
-    };
-    let mut resp = req.send().await?;
-    let mut seen = std::collections::HashSet::new();
-    for _ in 0..MAX_PAGES {
+    Ok(())
+}
+
+/// The pages of a listing, fetched one at a time when the caller asks for the next (a caller
+/// that makes other requests between two pages, or writes each page before fetching the next).
+#[derive(Debug, Clone)]
+pub struct PageCursor {
+    service_type: String,
+    api_version: Option<String>,
+    microversion_cap: Option<String>,
+    collection: String,
+    /// The path of the first page, then the `next` link; `None` once the last page was read.
+    next: Option<String>,
+    /// Resolved before the first request (glance's relative links are taken from it).
+    endpoint: Option<String>,
+    seen: std::collections::HashSet<String>,
+    pages: usize,
+}
+
+impl PageCursor {
+    /// A cursor at the first page of `path` (relative to the service's endpoint, with its
+    /// query string) whose items are the `collection` list of each answer.
+    pub fn new(
+        service_type: &str,
+        api_version: Option<&str>,
+        microversion_cap: Option<&str>,
+        path: &str,
+        collection: &str,
+    ) -> Self {
+        PageCursor {
+            service_type: service_type.to_string(),
+            api_version: api_version.map(str::to_string),
+            microversion_cap: microversion_cap.map(str::to_string),
+            collection: collection.to_string(),
+            next: Some(path.to_string()),
+            endpoint: None,
+            seen: Default::default(),
+            pages: 0,
+        }
+    }
+
+    /// The next page's items, or `None` after the last page.
+    pub async fn next_page(&mut self, session: &Session) -> Result<Option<Vec<Value>>> {
+        let Some(target) = self.next.take() else {
+            return Ok(None);
+        };
+        let mut req = session.request(&self.service_type, Method::GET, &target);
+        if let Some(c) = &self.microversion_cap {
+            req = req.default_microversion(c);
+        }
+        let endpoint = match &self.endpoint {
+            Some(e) => e.clone(),
+            None => {
+                let e = match &self.api_version {
+                    Some(v) => session.versioned_endpoint(&self.service_type, v).await?,
+                    None => session.endpoint(&self.service_type).await?,
+                };
+                self.endpoint = Some(e.clone());
+                e
+            }
+        };
+        if self.pages == 0
+            && let Some(v) = &self.api_version
+        {
+            req = req.api_version(v);
+        }
+        let resp = req.send().await?;
+        self.pages += 1;
         let mut body = resp.json()?;
-        let page = match body.get_mut(collection).map(Value::take) {
+        let page = match body.get_mut(&self.collection).map(Value::take) {
             Some(Value::Array(items)) => items,
             _ => {
                 return Err(ClientError::InvalidResponse {
                     url: resp.url.clone(),
-                    reason: format!("no '{collection}' list in the answer"),
+                    reason: format!("no '{}' list in the answer", self.collection),
                 });
             }
         };
-        let empty = page.is_empty();
-        if !f(page) {
-            return Ok(());
-        }
-        let Some(next) = next_link(&body, collection, &endpoint) else {
-            return Ok(());
-        };
-        if empty || !seen.insert(next.clone()) {
-            return Ok(());
-        }
-        resp = page_req(&next).send().await?;
+        // an empty page, a link already followed (a server looping) or too long a chain ends it
+        self.next = next_link(&body, &self.collection, &endpoint)
+            .filter(|n| !page.is_empty() && self.pages < MAX_PAGES && self.seen.insert(n.clone()));
+        Ok(Some(page))
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -685,108 +685,240 @@ pub fn write_list(
         &sorted
     };
     let idx = select_columns(&l.columns, &o.columns)?;
-    let cols: Vec<&str> = idx.iter().map(|&i| l.columns[i].as_str()).collect();
+    if o.format == ListFormat::Table {
+        write_table(&l.columns, &idx, rows, o, out)?;
+        return Ok(report);
+    }
+    let mut w = RowWriter::start(&l.columns, idx, o, out)?;
+    w.rows(rows, out)?;
+    w.finish(out)?;
+    Ok(report)
+}
+
+fn write_table(
+    columns: &[String],
+    idx: &[usize],
+    rows: &[Vec<Cell>],
+    o: &ListOptions,
+    out: &mut dyn Write,
+) -> Result<(), OutputError> {
     let cell = |r: &Vec<Cell>, i: usize| -> Cell { r.get(i).cloned().unwrap_or(Cell::None) };
-    match o.format {
-        ListFormat::Table => {
-            let mut t = table::Table {
-                headers: cols.iter().map(|s| s.to_string()).collect(),
-                aligns: list_alignments(rows.first(), &idx),
-                rows: rows
-                    .iter()
-                    .map(|r| {
-                        idx.iter()
-                            .map(|&i| table_cell(&cell(r, i).table_text(), o.escape_controls))
-                            .collect()
-                    })
-                    .collect(),
-                max_widths: vec![None; idx.len()],
-                print_empty: o.print_empty,
-            };
-            if let Some(w) = term_width(o.max_width, o.fit_width, o.terminal_width) {
-                t.fit(w, 8);
+    let mut t = table::Table {
+        headers: idx.iter().map(|&i| columns[i].clone()).collect(),
+        aligns: list_alignments(rows.first(), idx),
+        rows: rows
+            .iter()
+            .map(|r| {
+                idx.iter()
+                    .map(|&i| table_cell(&cell(r, i).table_text(), o.escape_controls))
+                    .collect()
+            })
+            .collect(),
+        max_widths: vec![None; idx.len()],
+        print_empty: o.print_empty,
+    };
+    if let Some(w) = term_width(o.max_width, o.fit_width, o.terminal_width) {
+        t.fit(w, 8);
+    }
+    let mut s = t.render();
+    s.push('\n');
+    out.write_all(s.as_bytes())?;
+    Ok(())
+}
+
+/// The formats that write each row on its own (all but the table): what was written so far.
+struct RowWriter {
+    format: ListFormat,
+    cols: Vec<String>,
+    idx: Vec<usize>,
+    quote: Quote,
+    indent: Option<usize>,
+    written: usize,
+}
+
+impl RowWriter {
+    /// Writes what comes before the first row (csv's header, json's bracket).
+    fn start(
+        columns: &[String],
+        idx: Vec<usize>,
+        o: &ListOptions,
+        out: &mut dyn Write,
+    ) -> Result<Self, OutputError> {
+        let w = RowWriter {
+            format: o.format,
+            cols: idx.iter().map(|&i| columns[i].clone()).collect(),
+            idx,
+            quote: o.quote,
+            indent: if o.noindent { None } else { Some(2) },
+            written: 0,
+        };
+        match w.format {
+            ListFormat::Csv => {
+                let header: Vec<csv::Field> =
+                    w.cols.iter().map(|c| csv::Field::Str(c.clone())).collect();
+                out.write_all(csv::CsvWriter { quote: w.quote }.row(&header)?.as_bytes())?;
             }
-            let mut s = t.render();
-            s.push('\n');
-            out.write_all(s.as_bytes())?;
+            ListFormat::Json => out.write_all(b"[")?,
+            _ => {}
         }
-        ListFormat::Csv => {
-            let w = csv::CsvWriter { quote: o.quote };
-            let header: Vec<csv::Field> = cols
-                .iter()
-                .map(|c| csv::Field::Str(c.to_string()))
-                .collect();
-            out.write_all(w.row(&header)?.as_bytes())?;
-            for r in rows {
-                let fields: Vec<csv::Field> =
-                    idx.iter().map(|&i| csv::Field::of(&cell(r, i))).collect();
-                out.write_all(w.row(&fields)?.as_bytes())?;
-            }
-        }
-        ListFormat::Json => {
-            let w = json::JsonWriter {
-                indent: if o.noindent { None } else { Some(2) },
-            };
-            let mut s = String::from("[");
-            for (n, r) in rows.iter().enumerate() {
-                if n > 0 {
-                    s.push_str(w.item_sep());
+        Ok(w)
+    }
+
+    fn rows(&mut self, rows: &[Vec<Cell>], out: &mut dyn Write) -> Result<(), OutputError> {
+        let cell = |r: &Vec<Cell>, i: usize| -> Cell { r.get(i).cloned().unwrap_or(Cell::None) };
+        let mut s = String::new();
+        for r in rows {
+            s.clear();
+            match self.format {
+                ListFormat::Csv => {
+                    let fields: Vec<csv::Field> = self
+                        .idx
+                        .iter()
+                        .map(|&i| csv::Field::of(&cell(r, i)))
+                        .collect();
+                    s.push_str(&csv::CsvWriter { quote: self.quote }.row(&fields)?);
                 }
-                w.newline(&mut s, 1);
-                let cells: Vec<Cell> = idx.iter().map(|&i| cell(r, i)).collect();
-                w.seq(
-                    cols.iter()
-                        .zip(&cells)
-                        .map(|(k, c)| (Some(*k), c.machine())),
-                    '{',
-                    '}',
-                    1,
-                    &mut s,
-                );
-                out.write_all(s.as_bytes())?;
-                s.clear();
+                ListFormat::Json => {
+                    let w = json::JsonWriter {
+                        indent: self.indent,
+                    };
+                    if self.written > 0 {
+                        s.push_str(w.item_sep());
+                    }
+                    w.newline(&mut s, 1);
+                    let cells: Vec<Cell> = self.idx.iter().map(|&i| cell(r, i)).collect();
+                    w.seq(
+                        self.cols
+                            .iter()
+                            .zip(&cells)
+                            .map(|(k, c)| (Some(k.as_str()), c.machine())),
+                        '{',
+                        '}',
+                        1,
+                        &mut s,
+                    );
+                }
+                ListFormat::Value => {
+                    s = self
+                        .idx
+                        .iter()
+                        .map(|&i| cell(r, i).value_text())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    s.push('\n');
+                }
+                ListFormat::Yaml => {
+                    // a block sequence is its items one after the other: each row is emitted as
+                    // a one-item sequence, which is the text the whole list would have
+                    let cells: Vec<Cell> = self.idx.iter().map(|&i| cell(r, i)).collect();
+                    let item = yaml::Node::map(
+                        self.cols
+                            .iter()
+                            .zip(&cells)
+                            .map(|(k, c)| (k.clone(), yaml::Node::represent(c.machine())))
+                            .collect(),
+                    );
+                    let mut e = yaml::Emitter::new();
+                    e.document(&yaml::Node::Seq(vec![item]));
+                    s = e.out;
+                }
+                ListFormat::Table => unreachable!("tables are written whole"),
             }
-            if !rows.is_empty() {
-                w.newline(&mut s, 0);
-            }
-            s.push_str("]\n");
             out.write_all(s.as_bytes())?;
+            self.written += 1;
         }
-        ListFormat::Value => {
-            for r in rows {
-                let mut s = idx
-                    .iter()
-                    .map(|&i| cell(r, i).value_text())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                s.push('\n');
+        Ok(())
+    }
+
+    /// Writes what comes after the last row.
+    fn finish(self, out: &mut dyn Write) -> Result<(), OutputError> {
+        match self.format {
+            ListFormat::Json => {
+                let mut s = String::new();
+                if self.written > 0 {
+                    json::JsonWriter {
+                        indent: self.indent,
+                    }
+                    .newline(&mut s, 0);
+                }
+                s.push_str("]\n");
                 out.write_all(s.as_bytes())?;
             }
+            ListFormat::Yaml if self.written == 0 => {
+                let mut e = yaml::Emitter::new();
+                e.document(&yaml::Node::Seq(Vec::new()));
+                out.write_all(e.out.as_bytes())?;
+            }
+            _ => {}
         }
-        ListFormat::Yaml => {
-            let items: Vec<Vec<Cell>> = rows
-                .iter()
-                .map(|r| idx.iter().map(|&i| cell(r, i)).collect())
-                .collect();
-            let root = yaml::Node::Seq(
-                items
-                    .iter()
-                    .map(|r| {
-                        yaml::Node::map(
-                            cols.iter()
-                                .zip(r)
-                                .map(|(k, c)| (k.to_string(), yaml::Node::represent(c.machine())))
-                                .collect(),
-                        )
-                    })
-                    .collect(),
-            );
-            let mut e = yaml::Emitter::new();
-            e.document(&root);
-            out.write_all(e.out.as_bytes())?;
+        Ok(())
+    }
+}
+
+/// Writes a listing as its pages arrive, with exactly the text [`write_list`] gives for the
+/// whole listing. Rows are written as they are pushed and not kept, except for the table
+/// format and `--sort-column`, which need every row first: those are collected and written
+/// by [`ListStream::finish`].
+pub struct ListStream {
+    columns: Vec<String>,
+    opts: ListOptions,
+    state: StreamState,
+}
+
+enum StreamState {
+    Collect(Vec<Vec<Cell>>),
+    Rows(RowWriter),
+}
+
+impl ListStream {
+    /// Checks the column selection and writes what precedes the rows (nothing is written
+    /// when `-c` names no column of the listing: the error comes first).
+    pub fn start(
+        columns: Vec<String>,
+        opts: &ListOptions,
+        out: &mut dyn Write,
+    ) -> Result<Self, OutputError> {
+        let idx = select_columns(&columns, &opts.columns)?;
+        let state = if opts.format == ListFormat::Table || !opts.sort_columns.is_empty() {
+            StreamState::Collect(Vec::new())
+        } else {
+            StreamState::Rows(RowWriter::start(&columns, idx, opts, out)?)
+        };
+        Ok(ListStream {
+            columns,
+            opts: opts.clone(),
+            state,
+        })
+    }
+
+    /// Writes (or, for a table, keeps) a page of rows.
+    pub fn push(&mut self, rows: Vec<Vec<Cell>>, out: &mut dyn Write) -> Result<(), OutputError> {
+        match &mut self.state {
+            StreamState::Collect(all) => {
+                all.extend(rows);
+                Ok(())
+            }
+            StreamState::Rows(w) => w.rows(&rows, out),
         }
     }
-    Ok(report)
+
+    /// Writes what follows the rows (or the whole collected listing).
+    pub fn finish(self, out: &mut dyn Write) -> Result<ListReport, OutputError> {
+        match self.state {
+            StreamState::Collect(rows) => write_list(
+                &Listing {
+                    columns: self.columns,
+                    rows,
+                },
+                &self.opts,
+                out,
+            ),
+            StreamState::Rows(w) => {
+                w.finish(out)?;
+                Ok(ListReport::default())
+            }
+        }
+    }
 }
 
 /// Render a record as cliff's ShowOne does and write it to `out`.

@@ -1,7 +1,9 @@
 //! Property tests: structural invariants of the formatters.
 
 use ostk_output::width::display_width;
-use ostk_output::{Cell, ListFormat, ListOptions, Listing, ShowOptions, write_list, write_one};
+use ostk_output::{
+    Cell, ListFormat, ListOptions, ListStream, Listing, ShowOptions, write_list, write_one,
+};
 use proptest::prelude::*;
 
 fn text() -> impl Strategy<Value = String> {
@@ -171,4 +173,61 @@ fn escapes_only_for_a_terminal() {
          | evil\\x1b[31mred\\x9b0m\\u202ex |\n\
          +------------------------------+\n"
     );
+}
+
+fn rich_cell() -> impl Strategy<Value = Cell> {
+    prop_oneof![
+        cell(),
+        prop::collection::vec(text(), 0..3).prop_map(|v| Cell::Raw(serde_json::json!(v))),
+        (text(), text(), any::<i64>())
+            .prop_map(|(k, v, n)| Cell::Raw(serde_json::json!({k: v, "n": n, "l": [n]}))),
+    ]
+}
+
+fn rich_listing() -> impl Strategy<Value = Listing> {
+    (1usize..4).prop_flat_map(|n| {
+        prop::collection::vec(prop::collection::vec(rich_cell(), n), 0..7).prop_map(move |rows| {
+            Listing {
+                columns: (0..n).map(|i| format!("Col {i}")).collect(),
+                rows,
+            }
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    /// Rows written page by page as they arrive give the text of the whole listing, whatever
+    /// the pages and the format.
+    #[test]
+    fn streamed_pages_match_the_whole_listing(
+        l in rich_listing(),
+        cuts in prop::collection::vec(0usize..7, 0..4),
+        f in prop::sample::select(vec!["table", "csv", "json", "value", "yaml"]),
+        noindent in any::<bool>(),
+        sort in any::<bool>(),
+        col in any::<bool>(),
+    ) {
+        let o = ListOptions {
+            format: ListFormat::from_name(f).unwrap(),
+            noindent,
+            sort_columns: if sort { vec!["Col 0".into()] } else { Vec::new() },
+            columns: if col { vec![l.columns[l.columns.len() - 1].clone()] } else { Vec::new() },
+            ..Default::default()
+        };
+        let mut whole = Vec::new();
+        write_list(&l, &o, &mut whole).unwrap();
+        let mut streamed = Vec::new();
+        let mut s = ListStream::start(l.columns.clone(), &o, &mut streamed).unwrap();
+        let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(l.rows.len())).collect();
+        cuts.sort();
+        let mut prev = 0;
+        for c in cuts.into_iter().chain([l.rows.len()]) {
+            s.push(l.rows[prev..c].to_vec(), &mut streamed).unwrap();
+            prev = c;
+        }
+        s.finish(&mut streamed).unwrap();
+        prop_assert_eq!(String::from_utf8(streamed).unwrap(), String::from_utf8(whole).unwrap());
+    }
 }

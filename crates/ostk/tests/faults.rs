@@ -977,3 +977,60 @@ async fn no_secret_in_debug_output_or_log_file() {
     let shown: Value = serde_json::from_str(&succeeds(&o)).unwrap();
     assert_eq!(shown["auth.password"], PASSWORD);
 }
+
+/// A swift container listing (`object list --all`) whose pages (two objects each, by marker)
+/// are answered by `pages`, in order; then `object list … --all` is run with `format`.
+async fn object_list_with_pages(pages: Vec<ResponseTemplate>, format: &str) -> Output {
+    let ks = keystone(None, None).await;
+    let swift = format!("{}/swift/v1/AUTH_p1", ks.uri());
+    Mock::given(method("GET"))
+        .and(path("/swift/v1/AUTH_p1/c"))
+        .respond_with(Script::new(pages))
+        .mount(&ks)
+        .await;
+    let home = Home::new(&ks.uri(), &format!("    object_store_endpoint_override: {swift}\n"));
+    home.run(&[
+        "--no-token-cache",
+        "object",
+        "list",
+        "c",
+        "--all",
+        "--limit",
+        "2",
+        "-f",
+        format,
+    ])
+}
+
+fn objects(names: &[&str]) -> ResponseTemplate {
+    let items: Vec<Value> = names
+        .iter()
+        .map(|n| json!({"name": n, "bytes": 1, "hash": "h", "content_type": "text/plain",
+            "last_modified": "2026-01-01T00:00:00.000000"}))
+        .collect();
+    ResponseTemplate::new(200).set_body_json(items)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn long_listing_streams_its_pages_and_stops_at_a_failing_one() {
+    let forbidden = || ResponseTemplate::new(403).set_body_string("<html>Forbidden</html>");
+    // every page written as it arrives, the last (empty) one ends the listing
+    let o = object_list_with_pages(
+        vec![objects(&["a", "b"]), objects(&["c", "d"]), objects(&[])],
+        "value",
+    )
+    .await;
+    assert_eq!(succeeds(&o), "a\nb\nc\nd\n");
+    // the second page fails: what came before stays written, then one error line, exit 1
+    let o = object_list_with_pages(vec![objects(&["a", "b"]), forbidden()], "value").await;
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "a\nb\n");
+    let late = stderr(&o);
+    assert_eq!(late.lines().count(), 1, "{late}");
+    assert!(late.contains("403"), "{late}");
+    // the first page fails: nothing at all on stdout (not even json's opening bracket)
+    let o = object_list_with_pages(vec![forbidden()], "json").await;
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), late);
+}

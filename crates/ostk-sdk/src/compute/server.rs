@@ -75,6 +75,13 @@ impl Compute<'_> {
         .await
     }
 
+    /// [`Compute::servers`] as a cursor: each page is fetched when asked for, so that a caller
+    /// can make other requests (name lookups) or write the page before fetching the next.
+    pub fn servers_cursor(&self, query: &[(&str, String)]) -> pager::PageCursor {
+        let path = format!("servers/detail{}", query_string(query));
+        pager::PageCursor::new("compute", None, Some(MICROVERSION), &path, "servers")
+    }
+
     /// One page of servers with details (`limit` given: no further pages are fetched,
     /// as openstacksdk's `paginated=False`).
     pub async fn servers_page(&self, query: &[(&str, String)]) -> Result<Vec<Value>, ClientError> {

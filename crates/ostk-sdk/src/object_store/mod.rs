@@ -239,18 +239,21 @@ impl<'s> ObjectStore<'s> {
 
     async fn list_raw(&self, path: &str, q: &ListQuery) -> Result<Vec<Value>, ClientError> {
         let mut out: Vec<Value> = Vec::new();
-        self.list_raw_pages(path, q, |page| out.extend(page))
-            .await?;
+        self.list_raw_pages(path, q, |page| {
+            out.extend(page);
+            true
+        })
+        .await?;
         Ok(out)
     }
 
     /// The listing of `path` a page at a time (swift pages by marker: the last name of a page);
-    /// one page only unless `q.all`.
+    /// one page only unless `q.all`; `f` returns whether to go on.
     async fn list_raw_pages(
         &self,
         path: &str,
         q: &ListQuery,
-        mut f: impl FnMut(Vec<Value>),
+        mut f: impl FnMut(Vec<Value>) -> bool,
     ) -> Result<(), ClientError> {
         let mut marker = q.marker.clone();
         loop {
@@ -289,28 +292,27 @@ impl<'s> ObjectStore<'s> {
                 .or_else(|| last.get("subdir"))
                 .and_then(Value::as_str)
                 .map(str::to_string);
-            f(page);
-            if marker.is_none() {
+            if !f(page) || marker.is_none() {
                 return Ok(());
             }
         }
     }
 
     /// A container's objects a page at a time, as swift sends them (10,000 per page by
-    /// default): a caller keeps only what it needs of a very long listing.
+    /// default): a caller keeps only what it needs of a very long listing. `f` returns
+    /// whether to fetch the next page.
     pub async fn list_objects_pages(
         &self,
         container: &str,
         q: &ListQuery,
-        mut f: impl FnMut(Vec<ObjectEntry>),
+        mut f: impl FnMut(Vec<ObjectEntry>) -> bool,
     ) -> Result<(), ClientError> {
         let mut bad = None;
-        self.list_raw_pages(&quote(container), q, |page| {
-            if bad.is_none() {
-                match decode(page) {
-                    Ok(entries) => f(entries),
-                    Err(e) => bad = Some(e),
-                }
+        self.list_raw_pages(&quote(container), q, |page| match decode(page) {
+            Ok(entries) => f(entries),
+            Err(e) => {
+                bad = Some(e);
+                false
             }
         })
         .await?;

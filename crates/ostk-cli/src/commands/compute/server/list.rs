@@ -9,7 +9,7 @@ use crate::commands::image::find_image;
 use crate::{
     context::Context,
     error::CliError,
-    registry::{Command, Kind, Output},
+    registry::{Command, Kind, Output, RowStream},
 };
 use ostk_output::{Cell, Listing};
 use ostk_sdk::compute::Compute;
@@ -480,67 +480,112 @@ impl Command for ListServer {
         }
 
         let session = ctx.session()?;
-        let compute = Compute::new(&session);
         let max = self
             .max_items
             .map_or(usize::MAX, |n| usize::try_from(n).unwrap_or(usize::MAX));
         // Only the attributes the columns and name lookups read are kept, page by page: a
         // server's full JSON is kilobytes, and there may be thousands.
-        let keep: BTreeSet<&str> = SERVER_KEYS
+        let keep: BTreeSet<&'static str> = SERVER_KEYS
             .iter()
             .copied()
             .chain(columns.iter().map(|(k, _)| *k))
             .collect();
-        // a new map, not `retain` (that would keep the whole map's allocation), with room for
-        // the four names `apply_names` adds
-        let slim = |s: Value| match s {
-            Value::Object(m) => {
-                let n = m.keys().filter(|k| keep.contains(k.as_str())).count();
-                let mut out = serde_json::Map::with_capacity(n + 4);
-                out.extend(m.into_iter().filter(|(k, _)| keep.contains(k.as_str())));
-                Value::Object(out)
-            }
-            other => other,
+        let lookup = NameLookup {
+            enabled: !self.no_name_lookup,
+            images_one_by_one: self.name_lookup_one_by_one || image_id.is_some(),
+            flavors_one_by_one: self.name_lookup_one_by_one || flavor_id.is_some(),
+            embedded_flavor,
         };
-        let mut servers: Vec<Value> = Vec::new();
-        if self.limit.is_some() {
-            let page = ctx
-                .block_on(compute.servers_page(&query))?
+        let compute = Compute::new(&session);
+        let headers = |cols: &[(&str, &str)]| -> Vec<String> {
+            cols.iter().map(|(_, h)| h.to_string()).collect()
+        };
+
+        // `--long` may add a Host Status column if any server has one: that needs every server
+        // before the first row; so does `--limit`'s single page, which is small anyway.
+        if self.limit.is_some() || (supports(mv, "2.16") && self.long) {
+            let mut servers: Vec<Value> = Vec::new();
+            if self.limit.is_some() {
+                let page = ctx
+                    .block_on(compute.servers_page(&query))?
+                    .map_err(|e| sdk_error(e, None))?;
+                servers.extend(page.into_iter().take(max).map(|s| slim(s, &keep)));
+            } else {
+                ctx.block_on(compute.servers_pages(&query, |page| {
+                    let room = max - servers.len();
+                    servers.extend(page.into_iter().take(room).map(|s| slim(s, &keep)));
+                    servers.len() < max
+                }))?
                 .map_err(|e| sdk_error(e, None))?;
-            servers.extend(page.into_iter().take(max).map(slim));
-        } else {
-            ctx.block_on(compute.servers_pages(&query, |page| {
-                let room = max - servers.len();
-                servers.extend(page.into_iter().take(room).map(slim));
-                servers.len() < max
-            }))?
-            .map_err(|e| sdk_error(e, None))?;
-        }
-
-        if !servers.is_empty() && !self.no_name_lookup {
-            let names = self.lookup_names(ctx, &servers, embedded_flavor, &flavor_id, &image_id)?;
+            }
+            let mut names = Names::default();
+            lookup.fill(ctx, &session, &servers, &mut names)?;
             apply_names(&mut servers, &names, embedded_flavor, mv);
-        } else {
-            apply_names(&mut servers, &Names::default(), embedded_flavor, mv);
+            if supports(mv, "2.16")
+                && self.long
+                && servers
+                    .iter()
+                    .any(|s| s.get("host_status").is_some_and(|v| !v.is_null()))
+            {
+                columns.push(("host_status", "Host Status"));
+            }
+            return Ok(Output::List(Listing {
+                columns: headers(&columns),
+                rows: rows(&servers, &columns),
+            }));
         }
 
-        if supports(mv, "2.16")
-            && self.long
-            && servers
-                .iter()
-                .any(|s| s.get("host_status").is_some_and(|v| !v.is_null()))
-        {
-            columns.push(("host_status", "Host Status"));
-        }
-        let rows = servers
-            .iter()
-            .map(|s| columns.iter().map(|(k, _)| cell(s, k)).collect())
-            .collect();
-        Ok(Output::List(Listing {
-            columns: columns.iter().map(|(_, h)| h.to_string()).collect(),
-            rows,
-        }))
+        // Otherwise rows are written page by page as nova sends them, each page's image and
+        // flavor names looked up before it is written: 10,000 servers never sit in memory.
+        let mut cursor = compute.servers_cursor(&query);
+        let mv = mv.map(str::to_string);
+        Ok(Output::Stream(RowStream::new(
+            headers(&columns),
+            move |ctx, sink| {
+                let mut names = Names::default();
+                let mut left = max;
+                while left > 0 {
+                    let Some(page) = ctx
+                        .block_on(cursor.next_page(&session))?
+                        .map_err(|e| sdk_error(e, None))?
+                    else {
+                        break;
+                    };
+                    let mut servers: Vec<Value> = page
+                        .into_iter()
+                        .take(left)
+                        .map(|s| slim(s, &keep))
+                        .collect();
+                    left -= servers.len();
+                    lookup.fill(ctx, &session, &servers, &mut names)?;
+                    apply_names(&mut servers, &names, embedded_flavor, mv.as_deref());
+                    sink(rows(&servers, &columns))?;
+                }
+                Ok(())
+            },
+        )))
     }
+}
+
+/// A server with only the attributes in `keep`: a new map, not `retain` (that would keep the
+/// whole map's allocation), with room for the four names `apply_names` adds.
+fn slim(s: Value, keep: &BTreeSet<&str>) -> Value {
+    match s {
+        Value::Object(m) => {
+            let n = m.keys().filter(|k| keep.contains(k.as_str())).count();
+            let mut out = serde_json::Map::with_capacity(n + 4);
+            out.extend(m.into_iter().filter(|(k, _)| keep.contains(k.as_str())));
+            Value::Object(out)
+        }
+        other => other,
+    }
+}
+
+fn rows(servers: &[Value], columns: &[(&str, &str)]) -> Vec<Vec<Cell>> {
+    servers
+        .iter()
+        .map(|s| columns.iter().map(|(k, _)| cell(s, k)).collect())
+        .collect()
 }
 
 /// Names of the images and flavors the servers use.
@@ -548,35 +593,50 @@ impl Command for ListServer {
 struct Names {
     images: HashMap<String, String>,
     flavors: HashMap<String, String>,
+    /// Whether the flavors were looked up (the whole list is fetched once).
+    flavors_listed: bool,
 }
 
-impl ListServer {
-    /// osc's image/flavor name lookups (failures are not crucial and swallowed).
-    fn lookup_names(
+/// How osc looks up the names of the servers' images and flavors.
+struct NameLookup {
+    /// Not `--no-name-lookup`.
+    enabled: bool,
+    /// `--name-lookup-one-by-one`, or an `--image` filter: a GET per image.
+    images_one_by_one: bool,
+    /// `--name-lookup-one-by-one`, or a `--flavor` filter: a GET per flavor.
+    flavors_one_by_one: bool,
+    /// The servers carry their flavor (microversion 2.47): no flavor lookup.
+    embedded_flavor: bool,
+}
+
+impl NameLookup {
+    /// Adds to `names` those of the images and flavors of `servers` not known yet (failures are
+    /// not crucial and swallowed, as osc does).
+    fn fill(
         &self,
         ctx: &mut Context,
+        session: &ostk_sdk::client::Session,
         servers: &[Value],
-        embedded_flavor: bool,
-        flavor_id: &Option<String>,
-        image_id: &Option<String>,
-    ) -> Result<Names, CliError> {
+        names: &mut Names,
+    ) -> Result<(), CliError> {
+        if !self.enabled || servers.is_empty() {
+            return Ok(());
+        }
         let image_ids: BTreeSet<String> = servers
             .iter()
             .filter_map(|s| s.pointer("/image/id").and_then(Value::as_str))
-            .filter(|s| !s.is_empty())
+            .filter(|s| !s.is_empty() && !names.images.contains_key(*s))
             .map(str::to_string)
             .collect();
         let flavor_ids: BTreeSet<String> = servers
             .iter()
             .filter_map(|s| s.pointer("/flavor/id").and_then(Value::as_str))
+            .filter(|s| !names.flavors.contains_key(*s))
             .map(str::to_string)
             .collect();
-        let one_by_one = self.name_lookup_one_by_one;
-        let session = ctx.session()?;
-        let names = ctx.block_on(async {
-            let glance = ImageService::new(&session);
-            let mut names = Names::default();
-            if one_by_one || image_id.is_some() {
+        ctx.block_on(async {
+            let glance = ImageService::new(session);
+            if self.images_one_by_one {
                 for id in &image_ids {
                     if let Ok(img) = glance.get(id).await {
                         names
@@ -595,30 +655,32 @@ impl ListServer {
                     }
                 }
             }
-            if !embedded_flavor {
-                let flavors = if one_by_one || flavor_id.is_some() {
-                    let mut v = Vec::new();
-                    for id in &flavor_ids {
-                        if let Ok(f) = ostk_sdk::compute::flavor::FLAVORS.get(&session, id).await {
-                            v.push(f);
-                        }
-                    }
-                    v
-                } else {
-                    flavor_list(&session).await.unwrap_or_default()
-                };
-                for f in flavors {
-                    if let (Some(id), Some(name)) = (
-                        f.get("id").and_then(Value::as_str),
-                        f.get("name").and_then(Value::as_str),
-                    ) {
-                        names.flavors.insert(id.to_string(), name.to_string());
+            if self.embedded_flavor {
+                return;
+            }
+            let flavors = if self.flavors_one_by_one {
+                let mut v = Vec::new();
+                for id in &flavor_ids {
+                    if let Ok(f) = ostk_sdk::compute::flavor::FLAVORS.get(session, id).await {
+                        v.push(f);
                     }
                 }
+                v
+            } else if !names.flavors_listed {
+                names.flavors_listed = true;
+                flavor_list(session).await.unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            for f in flavors {
+                if let (Some(id), Some(name)) = (
+                    f.get("id").and_then(Value::as_str),
+                    f.get("name").and_then(Value::as_str),
+                ) {
+                    names.flavors.insert(id.to_string(), name.to_string());
+                }
             }
-            names
-        })?;
-        Ok(names)
+        })
     }
 }
 

@@ -3,9 +3,9 @@
 use crate::{
     context::Context,
     error::CliError,
-    registry::{Command, Kind, Output},
+    registry::{Command, Kind, Output, RowStream},
 };
-use ostk_output::{Cell, Listing};
+use ostk_output::Cell;
 use ostk_sdk::object_store::{ListQuery, ObjectStore};
 use serde_json::Value;
 
@@ -74,15 +74,22 @@ impl Command for ListObject {
             ]);
             keys.extend(["bytes", "hash", "content_type", "last_modified"]);
         }
-        // rows built page by page: 100,000 objects never sit in memory as JSON
-        let mut rows: Vec<Vec<Cell>> = Vec::new();
-        let store = ObjectStore::new(&session);
-        ctx.block_on(store.list_objects_pages(&self.container, &q, |page| {
-            rows.extend(page.iter().map(|o| {
-                let m = o.to_map();
-                keys.iter().map(|k| prop(&m, k)).collect::<Vec<_>>()
-            }))
-        }))??;
-        Ok(Output::List(Listing { columns, rows }))
+        // rows written page by page as swift sends them: 100,000 objects never sit in memory
+        let container = self.container;
+        Ok(Output::Stream(RowStream::new(columns, move |ctx, sink| {
+            let store = ObjectStore::new(&session);
+            let mut stopped = None;
+            ctx.block_on(store.list_objects_pages(&container, &q, |page| {
+                let rows = page
+                    .iter()
+                    .map(|o| {
+                        let m = o.to_map();
+                        keys.iter().map(|k| prop(&m, k)).collect()
+                    })
+                    .collect();
+                sink(rows).map_err(|e| stopped = Some(e)).is_ok()
+            }))??;
+            stopped.map_or(Ok(()), Err)
+        })))
     }
 }
