@@ -374,11 +374,26 @@ impl Session {
             return Ok(e.clone());
         }
         let catalog = a.catalog.clone().unwrap_or_default();
-        catalog.endpoint_url(
-            service_type,
-            self.endpoints.interface_for(service_type),
-            &self.endpoints.region,
-        )
+        let interface = self.endpoints.interface_for(service_type);
+        match catalog.endpoint_url(service_type, interface, &self.endpoints.region) {
+            // A cached token's catalog is that of when it was issued: a service registered
+            // since is missing from it. Ask keystone for the catalog as it is now, once.
+            Err(e @ ClientError::Catalog(_))
+                if !self
+                    .catalog_fresh
+                    .load(std::sync::atomic::Ordering::Relaxed) =>
+            {
+                tracing::debug!(
+                    "no {service_type} endpoint in the cached token's catalog: fetching the current one"
+                );
+                match self.current_catalog().await {
+                    Ok(c) => c.endpoint_url(service_type, interface, &self.endpoints.region),
+                    // keystone would not give it: the endpoint is missing all the same
+                    Err(_) => Err(e),
+                }
+            }
+            other => other,
+        }
     }
 
     /// The versions document of a URL, fetched once per session.

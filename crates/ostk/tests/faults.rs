@@ -988,7 +988,10 @@ async fn object_list_with_pages(pages: Vec<ResponseTemplate>, format: &str) -> O
         .respond_with(Script::new(pages))
         .mount(&ks)
         .await;
-    let home = Home::new(&ks.uri(), &format!("    object_store_endpoint_override: {swift}\n"));
+    let home = Home::new(
+        &ks.uri(),
+        &format!("    object_store_endpoint_override: {swift}\n"),
+    );
     home.run(&[
         "--no-token-cache",
         "object",
@@ -1005,8 +1008,10 @@ async fn object_list_with_pages(pages: Vec<ResponseTemplate>, format: &str) -> O
 fn objects(names: &[&str]) -> ResponseTemplate {
     let items: Vec<Value> = names
         .iter()
-        .map(|n| json!({"name": n, "bytes": 1, "hash": "h", "content_type": "text/plain",
-            "last_modified": "2026-01-01T00:00:00.000000"}))
+        .map(|n| {
+            json!({"name": n, "bytes": 1, "hash": "h", "content_type": "text/plain",
+            "last_modified": "2026-01-01T00:00:00.000000"})
+        })
         .collect();
     ResponseTemplate::new(200).set_body_json(items)
 }
@@ -1033,4 +1038,34 @@ async fn long_listing_streams_its_pages_and_stops_at_a_failing_one() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(stdout(&o), "");
     assert_eq!(stderr(&o), late);
+}
+
+/// A service registered after the cached token was issued is missing from the token's
+/// catalog: the command fetches the current catalog once (no new authentication) and the
+/// cache keeps it for the next commands.
+#[tokio::test(flavor = "multi_thread")]
+async fn cached_catalog_missing_a_new_service_is_refreshed_once() {
+    let server = MockServer::start().await;
+    let uri = server.uri();
+    let image = format!("{uri}/image");
+    // the token is issued while the catalog has no image service yet
+    mount_auth(&server, token_body(&uri, None), Some(1)).await;
+    mount_image_versions(&server, &image).await;
+    Mock::given(method("GET"))
+        .and(path("/v3/auth/catalog"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"catalog": catalog(&uri, Some(&image))})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    images_answer(&server, Script::new(vec![ok_images()])).await;
+    let home = Home::new(&uri, "");
+    succeeds(&home.run(&["token", "issue", "-f", "value", "-c", "id"]));
+    for _ in 0..2 {
+        let o = home.run(&["image", "list", "-f", "value", "-c", "Name"]);
+        assert_eq!(succeeds(&o), "cirros\n");
+    }
+    server.verify().await;
 }
