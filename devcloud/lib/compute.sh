@@ -481,12 +481,14 @@ seed-compute() { # flavors, images, networks, unlimited quotas (needs the APIs, 
 
 # ------------------------------------------------------------------ services
 compute_wsgi() { # name port module:app "oslo args" env...
+  # --limit-request-line 0: nova asks neutron for the ports of up to 150 servers in one query
+  # string (~7 KB); gunicorn's default 4094-byte request line answers "URI Too Long" to that
   local name=$1 port=$2 app=$3 args=$4; shift 4
   alive "$name" && return 0
   port_busy "$port" && die "port $port ($name) is busy but not ours"
   start_bg "$name" env "$@" DEVCLOUD_WSGI_APP="$app" DEVCLOUD_WSGI_ARGS="$args" \
     "$CV/bin/gunicorn" --bind "$H:$port" --workers 1 --threads 8 --timeout 300 --graceful-timeout 5 \
-    --name "$name" --no-control-socket --access-logfile "$L/$name-access.log" --pythonpath "$E/wsgi" \
+    --limit-request-line 0 --name "$name" --no-control-socket --access-logfile "$L/$name-access.log" --pythonpath "$E/wsgi" \
     devcloud_wsgi_shim:application
 }
 
