@@ -57,6 +57,17 @@ impl Lookup {
     }
 }
 
+/// oslo.utils' `is_uuid_like`, which nova applies to a server ID before any lookup: 32 hex
+/// digits once `urn:`, `uuid:`, braces and hyphens are removed (any case).
+pub fn is_uuid_like(v: &str) -> bool {
+    let hex: String = v
+        .replace("urn:", "")
+        .replace("uuid:", "")
+        .trim_matches(|c| c == '{' || c == '}')
+        .replace('-', "");
+    hex.len() == 32 && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
 /// `?k=v&…` (form-encoded), or nothing for no parameters.
 pub fn query_string(query: &[(&str, String)]) -> String {
     if query.is_empty() {
@@ -318,6 +329,26 @@ impl Collection {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn uuid_like_as_oslo_utils() {
+        for yes in [
+            "11111111-2222-3333-4444-555555555555",
+            "11111111222233334444555555555555",
+            "{11111111-2222-3333-4444-55555555AAAA}",
+            "urn:uuid:11111111-2222-3333-4444-555555555555",
+        ] {
+            assert!(is_uuid_like(yes), "{yes}");
+        }
+        for no in [
+            "web-1",
+            "",
+            "11111111-2222-3333-4444-55555555555",
+            "g1111111222233334444555555555555",
+        ] {
+            assert!(!is_uuid_like(no), "{no}");
+        }
+    }
 
     #[test]
     fn paths_and_queries_are_encoded() {

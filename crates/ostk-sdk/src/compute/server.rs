@@ -7,7 +7,7 @@
 use super::api::seg;
 use super::{Compute, MICROVERSION, SERVERS};
 use crate::client::{ClientError, Method, pager};
-use crate::rest::{Lookup, query_string};
+use crate::rest::{Lookup, is_uuid_like, query_string};
 use crate::wait::{Outcome, Poll};
 use serde_json::{Map, Value, json};
 use std::time::Duration;
@@ -122,10 +122,14 @@ impl Compute<'_> {
         all_projects: bool,
         details: bool,
     ) -> Result<Lookup, ClientError> {
-        match self.get_server(name_or_id).await {
-            Ok(v) => return Ok(Lookup::Found(v)),
-            Err(e) if matches!(e.status(), Some(404 | 400)) => {}
-            Err(e) => return Err(e),
+        // nova answers 404 to `GET /servers/<anything not UUID-like>` without looking: only a
+        // UUID-like argument is worth trying as an ID (openstacksdk always tries)
+        if is_uuid_like(name_or_id) {
+            match self.get_server(name_or_id).await {
+                Ok(v) => return Ok(Lookup::Found(v)),
+                Err(e) if matches!(e.status(), Some(404 | 400)) => {}
+                Err(e) => return Err(e),
+            }
         }
         let mut query = vec![("name", name_or_id.to_string())];
         if all_projects {

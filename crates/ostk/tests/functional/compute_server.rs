@@ -244,6 +244,13 @@ fn bad_input_fails_like_the_reference() {
         ],
         vec!["server", "list", "--status", "bogus"],
         vec!["server", "list", "--changes-since", "yesterday"],
+        // an ID that is no server's (ostk deletes IDs straight away) and a missing name
+        vec![
+            "server",
+            "delete",
+            "11111111-2222-3333-4444-555555555555",
+            "nope-not-a-server",
+        ],
     ] {
         let (x, y) = both(&args, &env(), &s.cwd(), &s.home());
         assert_eq!((x.code, &x.stderr), (y.code, &y.stderr), "{args:?}");

@@ -9,6 +9,7 @@ use crate::{
     registry::{Command, Kind, Output},
 };
 use ostk_sdk::compute::Compute;
+use ostk_sdk::rest::is_uuid_like;
 
 /// Delete server(s)
 #[derive(clap::Args, Debug)]
@@ -37,8 +38,18 @@ impl Command for DeleteServer {
         let (force, wait) = (self.force, self.wait);
         // find + delete each (in parallel); the waits start once every delete was sent
         let deleted = bulk::each(ctx, &self.server, |session, name| async move {
+            let compute = Compute::new(&session);
+            // an ID is deleted straight away (a GET first would make nova build the server's
+            // whole view for nothing); a 404 means it is no server's ID: look it up as a name
+            if is_uuid_like(&name) {
+                match compute.delete_server(&name, force).await {
+                    Ok(()) => return Ok(name),
+                    Err(e) if e.status() == Some(404) => {}
+                    Err(e) => return Err(sdk_error(e, None)),
+                }
+            }
             let id = find_server_id_in(&session, &name, all_projects).await?;
-            Compute::new(&session)
+            compute
                 .delete_server(&id, force)
                 .await
                 .map_err(|e| sdk_error(e, None))?;
